@@ -1,0 +1,33 @@
+# Two-command set-up: `make play` and `make test` each build .venv on their own.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install play test lint bench-validate schema clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+play: install
+	$(BIN)/quiz play
+
+lint: install
+	$(BIN)/ruff check quiz tests bench
+
+test: lint
+	$(BIN)/python -m pytest
+
+schema: install
+	$(BIN)/quiz schema > docs/bank.schema.json
+
+bench-validate: install
+	$(BIN)/python bench/validate.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

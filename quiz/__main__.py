@@ -1,0 +1,5 @@
+"""Entry point for `python -m quiz`."""
+
+from quiz.cli import main
+
+main()

@@ -1,0 +1,47 @@
+"""The `quiz` command line: a click group whose commands are thin calls into the core."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from quiz import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="quiz")
+def main() -> None:
+    """Scenario Quiz: learn from documented sources, one scenario moment at a time."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print problems only, no summary line.")
+def validate(paths: tuple[str, ...], strict: bool, quiet: bool) -> None:
+    """Check bank and seed files (or folders of them) and report every problem by line."""
+    from quiz.commands.validate import run_validate
+
+    sys.exit(run_validate(paths, strict=strict, quiet=quiet))
+
+
+@main.command()
+@click.option("--kind", type=click.Choice(["bank"]), default="bank", show_default=True,
+              help="Which file format's schema to print.")
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a bank file, for editors and other tools."""
+    from quiz.commands.schema import schema_text
+
+    click.echo(schema_text(kind), nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown"]),
+              default="text", show_default=True, help="Output format.")
+def key(paths: tuple[str, ...], fmt: str) -> None:
+    """Print the answer key of banks (or folders of banks): answer, explanation, sources."""
+    from quiz.commands.key import run_key
+
+    sys.exit(run_key(paths, fmt))

@@ -1,0 +1,1 @@
+"""Implementations behind the CLI commands, kept out of cli.py so startup stays fast."""

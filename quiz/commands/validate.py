@@ -1,0 +1,44 @@
+"""`quiz validate`: load every file, print located problems, return an exit code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from quiz.content.load import discover, load_file
+from quiz.content.problems import LoadError
+
+
+def run_validate(paths: tuple[str, ...], *, strict: bool, quiet: bool) -> int:
+    """Validate files and folders; 0 when all are valid (and, with strict, warning-free)."""
+    files, missing = [], []
+    for given in paths:
+        if not Path(given).exists():
+            missing.append(f"{given}: no such file or folder")
+            continue
+        found = list(discover([given]))
+        if not found:
+            missing.append(f"{given}: no bank files (.yaml, .yml, .json) in this folder")
+        files.extend(found)
+    for message in missing:
+        click.echo(f"{message}", err=True)
+    errors = warnings = valid = 0
+    for path in files:
+        try:
+            loaded = load_file(path)
+        except LoadError as error:
+            errors += len(error.problems)
+            for problem in error.problems:
+                click.echo(str(problem))
+            continue
+        valid += 1
+        warnings += len(loaded.warnings)
+        for problem in loaded.warnings:
+            click.echo(str(problem))
+    failed = bool(missing) or errors > 0 or (strict and warnings > 0)
+    if not quiet:
+        summary = (f"{len(files)} file(s): {valid} valid, {errors} error(s), "
+                   f"{warnings} warning(s)")
+        click.echo(("FAILED: " if failed else "OK: ") + summary, err=True)
+    return 1 if failed else 0

@@ -1,0 +1,1 @@
+"""Content: reading files into models, generating questions, import and export."""

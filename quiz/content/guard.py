@@ -1,0 +1,75 @@
+"""Cheap checks on raw bytes that keep hostile files away from the parsers."""
+
+from __future__ import annotations
+
+import yaml
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Larger than any sane bank (100k questions fit in about 25 MB), small enough to fail fast."""
+
+MAX_DEPTH = 1000
+"""libyaml's C composer recurses per level and crashes the process somewhere past 20,000."""
+
+_BRACKETS = b"[]{}"
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in _BRACKETS)
+
+
+class GuardError(ValueError):
+    """Raw input that must not reach a parser; `offset` points at the culprit."""
+
+    def __init__(self, message: str, offset: int = 0):
+        super().__init__(message)
+        self.offset = offset
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes to text, rejecting binary and non-UTF-8 input with a located reason."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise GuardError("this is binary data, not YAML or JSON text", nul)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        bad = data[error.start : error.start + 1].hex()
+        raise GuardError(
+            f"the file is not UTF-8 text (byte 0x{bad} cannot be decoded); "
+            "save it as UTF-8", error.start,
+        ) from None
+
+
+def check_yaml_depth(text: str) -> None:
+    """Reject YAML nested deeper than MAX_DEPTH before libyaml's recursive composer sees it.
+
+    The happy path stays cheap: block nesting is bounded by the longest line (each level
+    needs its own column) and flow nesting by the brackets left after cancelling pairs.
+    Only when that bound is too high do we count depth exactly from the event stream.
+    """
+    if _depth_bound(text) < MAX_DEPTH:
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    offset = event.start_mark.index if event.start_mark else 0
+                    raise GuardError(
+                        f"the data is nested more than {MAX_DEPTH} levels deep", offset
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the real parse reports the syntax error with its location
+
+
+def _depth_bound(text: str) -> int:
+    longest_line = max(map(len, text.splitlines()), default=0)
+    brackets = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKETS)
+    for _ in range(8):
+        if len(brackets) < MAX_DEPTH:
+            break
+        shorter = brackets.replace(b"[]", b"").replace(b"{}", b"")
+        if len(shorter) == len(brackets):
+            break
+        brackets = shorter
+    return longest_line + len(brackets)

@@ -1,0 +1,66 @@
+"""The answer key: every question with its correct answer as readable text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quiz.model.bank import Bank
+from quiz.model.questions import (
+    Context,
+    MultipleSelect,
+    Numeric,
+    Ordering,
+    Question,
+    SingleChoice,
+    TrueFalse,
+)
+
+
+def format_number(value: float) -> str:
+    """`2000` rather than `2000.0`; keeps real fractions."""
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def answer_text(question: Question) -> str:
+    """The correct answer in words: joined choices, ordered items, or a number with unit."""
+    match question:
+        case SingleChoice():
+            return question.choices[question.answer]
+        case MultipleSelect():
+            return "; ".join(question.choices[i] for i in sorted(question.answers))
+        case TrueFalse():
+            return "True" if question.answer else "False"
+        case Ordering():
+            return " → ".join(question.items)
+        case Numeric():
+            text = format_number(question.answer)
+            if question.tolerance:
+                text += f" ± {format_number(question.tolerance)}"
+            return f"{text} {question.unit}" if question.unit else text
+    raise TypeError(f"unknown question type {type(question).__name__}")
+
+
+def context_text(context: Context | None) -> str:
+    """`November 2016 · Seoul · a desk officer`, or empty."""
+    if context is None:
+        return ""
+    return " · ".join(part for part in (context.date, context.place, context.role) if part)
+
+
+def key_entries(bank: Bank) -> list[dict[str, Any]]:
+    """One flat record per question, in play order."""
+    entries = []
+    for scenario, question in bank.all_questions():
+        entries.append({
+            "bank": bank.id,
+            "scenario": scenario.id if scenario else None,
+            "id": question.id,
+            "type": question.type,
+            "prompt": question.prompt,
+            "context": question.context.model_dump(exclude_none=True)
+            if question.context else None,
+            "answer": answer_text(question),
+            "explanation": question.explanation,
+            "sources": [s.model_dump(exclude_none=True) for s in question.sources],
+        })
+    return entries

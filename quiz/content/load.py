@@ -1,0 +1,208 @@
+"""Read bank (and timeline) files into models, reporting every problem at file:line:col."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from quiz.content.guard import MAX_FILE_BYTES, GuardError, check_yaml_depth, decode_text
+from quiz.content.locate import compose, dotted, find_position
+from quiz.content.messages import field_names, humane_message
+from quiz.content.problems import LoadError, Problem, line_col
+from quiz.content.yaml_loader import AuthorLoader
+
+BANK_SUFFIXES = (".yaml", ".yml", ".json")
+
+Warnings = Callable[[Any], Iterable[tuple[tuple, str]]]
+RawChecks = Callable[[dict], Iterable[tuple[tuple, str]]]
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """A kind of file the loader understands, e.g. a bank or a timeline of events."""
+
+    name: str
+    model: type[BaseModel]
+    warnings: Warnings
+    raw_checks: RawChecks = lambda data: ()
+    """Cross-item checks run on raw data when field errors stop the model's own checks."""
+
+
+@dataclass
+class Loaded:
+    """A file that validated: its model and any warnings."""
+
+    path: Path
+    kind: str
+    model: Any
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def document_kinds() -> dict[str, DocumentKind]:
+    """Kinds keyed by name; imported lazily so `quiz --help` stays fast."""
+    from quiz.content.checks import bank_warnings
+    from quiz.model.bank import Bank, duplicate_ids
+
+    return {"bank": DocumentKind("bank", Bank, bank_warnings, duplicate_ids)}
+
+
+def detect_kind(data: dict) -> str:
+    """Which kind a top-level mapping is; banks are the default."""
+    return "bank"
+
+
+def load_file(path: Path | str, kind: str | None = None, *,
+              max_bytes: int = MAX_FILE_BYTES) -> Loaded:
+    """Load and validate one file, or raise LoadError with every problem located."""
+    path = Path(path)
+    shown = str(path)
+    data = _read_bytes(path, shown, max_bytes)
+    try:
+        text = decode_text(data)
+    except GuardError as error:
+        line, col = line_col(data.decode("latin-1"), error.offset)
+        raise LoadError([Problem(shown, line, col, str(error))]) from None
+    try:
+        if not text.strip():
+            raise GuardError("the file is empty; a bank needs at least 'id', 'title' and "
+                             "'questions'")
+        is_json = path.suffix.lower() == ".json"
+        if not is_json:
+            check_yaml_depth(text)
+    except GuardError as error:
+        line, col = line_col(text, error.offset)
+        raise LoadError([Problem(shown, line, col, str(error))]) from None
+    raw = _parse(text, shown, is_json)
+    if not isinstance(raw, dict):
+        found = "nothing" if raw is None else f"a {_yaml_type(raw)}"
+        raise LoadError([Problem(shown, 1, 1, f"the top level must be a mapping of fields "
+                                              f"(key: value), but this file holds {found}")])
+    chosen = document_kinds()[kind or detect_kind(raw)]
+    try:
+        model = chosen.model.model_validate(raw)
+    except ValidationError as error:
+        raise LoadError(_located_errors(error, raw, text, shown, chosen)) from None
+    except RecursionError:
+        raise LoadError([Problem(shown, 1, 1, "the data is nested too deeply")]) from None
+    return Loaded(path, chosen.name, model, _located_warnings(model, text, shown, chosen))
+
+
+def _read_bytes(path: Path, shown: str, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LoadError([Problem(
+                shown, 1, 1,
+                f"the file is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit "
+                "for one bank; split it into several banks")])
+        with path.open("rb") as handle:
+            return handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise LoadError([Problem(shown, 1, 1, "this is a folder, not a file")]) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise LoadError([Problem(shown, 1, 1, f"cannot read the file: {reason}")]) from None
+
+
+def _parse(text: str, shown: str, is_json: bool) -> Any:
+    try:
+        if is_json:
+            return json.loads(text)
+        return yaml.load(text, Loader=AuthorLoader)
+    except json.JSONDecodeError as error:
+        raise LoadError([Problem(shown, error.lineno, error.colno,
+                                 f"invalid JSON: {error.msg}")]) from None
+    except yaml.YAMLError as error:
+        raise LoadError([_yaml_problem(error, shown)]) from None
+    except RecursionError:
+        raise LoadError([Problem(shown, 1, 1, "the data is nested too deeply")]) from None
+    except (ValueError, TypeError, OverflowError) as error:
+        # An explicit tag such as `!!int 0xZZ` fails inside PyYAML's constructors.
+        raise LoadError([Problem(shown, 1, 1, f"invalid YAML value: {error}")]) from None
+
+
+def _yaml_problem(error: yaml.YAMLError, shown: str) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    return Problem(shown, line, col, message)
+
+
+def _yaml_type(value: Any) -> str:
+    names = {list: "list", str: "piece of text", int: "number", float: "number", bool: "boolean"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _located_errors(error: ValidationError, raw: dict, text: str, shown: str,
+                    kind: DocumentKind) -> list[Problem]:
+    root = compose(text)
+    known = field_names(kind.model)
+    problems: dict[tuple, Problem] = {}
+    for item in error.errors(include_url=False, include_input=False):
+        loc = _full_location(item)
+        message = humane_message(item, known)
+        problem = _problem_at(root, loc, message, shown, key=item["type"] == "extra_forbidden")
+        problems.setdefault((problem.line, problem.col, problem.message), problem)
+    for loc, message in kind.raw_checks(raw):
+        problem = _problem_at(root, loc, message, shown)
+        problems.setdefault((problem.line, problem.col, problem.message), problem)
+    return list(problems.values())
+
+
+def _full_location(item: dict) -> tuple:
+    """pydantic's location, extended by the `at` our own validators attach."""
+    loc = tuple(item["loc"])
+    if item["type"] == "union_tag_invalid":
+        return loc + ("type",)
+    at = (item.get("ctx") or {}).get("at")
+    if isinstance(at, tuple):
+        return loc + at
+    if isinstance(at, int):
+        return loc + (at,)
+    return loc
+
+
+def _problem_at(root, loc: tuple, message: str, shown: str, *, key: bool = False,
+                severity: str = "error") -> Problem:
+    line, col = find_position(root, loc, key=key)
+    where = dotted(_without_tags(loc))
+    return Problem(shown, line, col, f"{where}: {message}" if where else message, severity)
+
+
+def _without_tags(loc: tuple) -> tuple:
+    from quiz.model.questions import QUESTION_TYPES
+
+    return tuple(part for part in loc if part not in QUESTION_TYPES)
+
+
+def _located_warnings(model: Any, text: str, shown: str, kind: DocumentKind) -> list[Problem]:
+    found = list(kind.warnings(model))
+    if not found:
+        return []
+    root = compose(text)
+    return sorted(_problem_at(root, loc, message, shown, severity="warning")
+                  for loc, message in found)
+
+
+def discover(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """Files to load: given files as they are, folders searched recursively for banks."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*")
+                              if p.suffix.lower() in BANK_SUFFIXES and p.is_file()
+                              and not any(part.startswith(".") for part in p.parts))
+        else:
+            yield path
+
+
+def load_bank(path: Path | str):
+    """Load one bank file, raising LoadError with located problems."""
+    return load_file(path, "bank").model

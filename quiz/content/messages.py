@@ -1,0 +1,77 @@
+"""Turn pydantic's error records into one plain sentence for an author."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel
+
+from quiz.model.common import PARTIAL_DATE_PATTERN
+
+_PATTERN_MEANINGS = {
+    r"\S": "must not be empty",
+    PARTIAL_DATE_PATTERN: "must be a date written YYYY, YYYY-MM or YYYY-MM-DD",
+    r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$": (
+        "must be an id of up to 80 letters, digits, '.', '_' or '-', starting with a letter"
+        " or digit"
+    ),
+    r"^[^\s,][^,]{0,39}$": "must be a tag of up to 40 characters with no commas",
+    r"^https?://\S+$": "must be a web address starting with http:// or https://",
+}
+
+
+def humane_message(error: dict[str, Any], known_fields: list[str]) -> str:
+    """One sentence for one pydantic error; `known_fields` feeds 'did you mean' hints."""
+    kind = error["type"]
+    loc = error["loc"]
+    ctx = error.get("ctx") or {}
+    field = str(loc[-1]) if loc else "value"
+    if kind == "missing":
+        return f"missing required field '{field}'"
+    if kind == "extra_forbidden":
+        hint = difflib.get_close_matches(field, known_fields, n=1)
+        suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+        return f"unknown field '{field}'{suggestion}"
+    if kind == "union_tag_invalid":
+        return (
+            f"unknown question type {ctx.get('tag')!r}; "
+            f"expected one of {ctx.get('expected_tags')}"
+        )
+    if kind == "union_tag_not_found":
+        return "the question has no 'type'; add one such as 'type: single_choice'"
+    if kind == "string_pattern_mismatch":
+        meaning = _PATTERN_MEANINGS.get(ctx.get("pattern"))
+        if meaning:
+            return meaning
+    if kind in ("model_type", "model_attributes_type"):
+        return "must be a mapping of fields (key: value)"
+    return error["msg"]
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    """Every field name and alias reachable from a model, for typo suggestions."""
+    names: set[str] = set()
+    pending: list[type[BaseModel]] = [model]
+    seen: set[type] = set()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, info in current.model_fields.items():
+            names.add(info.alias or name)
+            pending.extend(_models_in(info.annotation))
+    return sorted(names)
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    found = []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        found.append(annotation)
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found.extend(_models_in(arg))
+    metadata = getattr(annotation, "__metadata__", None)
+    if metadata is not None:
+        found.extend(_models_in(annotation.__origin__))
+    return found

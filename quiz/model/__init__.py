@@ -1,0 +1,1 @@
+"""Pydantic models: the project's one vocabulary for banks, questions and timelines."""

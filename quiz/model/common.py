@@ -1,0 +1,87 @@
+"""Shared building blocks for every model: strict base, text types, sources, partial dates."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
+
+
+class StrictModel(BaseModel):
+    """Base for all file-facing models: unknown keys are typos, so they are rejected."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        use_attribute_docstrings=True,
+        populate_by_name=True,
+        # Authors write `choices: [2013, 2014]`; YAML hands those over as numbers.
+        coerce_numbers_to_str=True,
+    )
+
+
+# A pattern rather than a Python validator keeps the check inside pydantic-core (fast).
+Text = Annotated[str, StringConstraints(pattern=r"\S", max_length=20_000)]
+"""Human-readable text that must contain something other than whitespace."""
+
+Identifier = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
+]
+"""A stable id: letters, digits, `.`, `_` and `-`, starting with a letter or digit."""
+
+Tag = Annotated[str, StringConstraints(pattern=r"^[^\s,][^,]{0,39}$")]
+"""A short label used to group questions; commas are not allowed."""
+
+PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+def _date_as_text(value: Any) -> Any:
+    """YAML turns `2016-11-08` into a date object; keep it as the text the author wrote."""
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return str(value)
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_date_as_text),
+    StringConstraints(pattern=PARTIAL_DATE_PATTERN),
+]
+"""A date known to the year (`2015`), the month (`2015-02`) or the day (`2015-02-05`)."""
+
+
+class Source(StrictModel):
+    """Where a fact comes from: enough for a reader to find the document."""
+
+    outlet: Text
+    """The publication or organisation, e.g. `China Daily`."""
+    title: Text
+    """The headline or title of the document."""
+    date: PartialDate
+    """Publication date as best known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+    author: Text | None = None
+    """The author or byline, where one is printed."""
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    """A web address for the document, if it has one."""
+    note: Text | None = None
+    """Source criticism: e.g. how the date was inferred, or where the page disagrees."""
+
+    def citation(self) -> str:
+        """One line a reader can follow: outlet, title, date and author."""
+        parts = [self.outlet, f"\u201c{self.title}\u201d", self.date]
+        if self.author:
+            parts.append(f"by {self.author}")
+        return ", ".join(parts)
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalized(text: str) -> str:
+    """Case- and spacing-insensitive form, used to spot duplicates an author would not notice."""
+    return _WHITESPACE.sub(" ", text).strip().casefold()
