@@ -1,0 +1,39 @@
+"""Write models back out as tidy YAML or JSON that loads to an equal model."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+from pydantic import BaseModel
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema={schema}\n"
+
+
+class _TidyDumper(yaml.SafeDumper):
+    """Block style, with long and multi-line text written as readable literal blocks."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value and value == value.strip() and "\t" not in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_TidyDumper.add_representer(str, _represent_text)
+
+
+def model_data(model: BaseModel) -> dict:
+    """Plain data for a model, leaving out unset optional fields and defaults."""
+    return model.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
+
+
+def to_yaml(model: BaseModel, *, schema: str | None = None) -> str:
+    """YAML text for a model; with `schema`, a first line pointing editors at it."""
+    body = yaml.dump(model_data(model), Dumper=_TidyDumper, sort_keys=False,
+                     allow_unicode=True, width=100)
+    return (SCHEMA_COMMENT.format(schema=schema) if schema else "") + body
+
+
+def to_json(model: BaseModel) -> str:
+    """Pretty JSON text for a model."""
+    return json.dumps(model_data(model), indent=2, ensure_ascii=False) + "\n"
