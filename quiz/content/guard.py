@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
-"""Larger than any sane bank (100k questions fit in about 25 MB), small enough to fail fast."""
+MAX_FILE_BYTES = 40 * 1024 * 1024
+"""Room for 100k plain questions (about 30 MiB), small enough to refuse a 50 MB file at once."""
 
 MAX_DEPTH = 1000
 """libyaml's C composer recurses per level and crashes the process somewhere past 20,000."""

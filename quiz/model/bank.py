@@ -54,8 +54,13 @@ class Bank(StrictModel):
 
     @model_validator(mode="after")
     def _ids_unique_and_bank_not_empty(self) -> Bank:
-        for location, message in duplicate_ids(self):
-            raise PydanticCustomError("duplicate_id", message, {"at": location})
+        question_ids = [question.id for _, question in self.all_questions()]
+        scenario_ids = [scenario.id for scenario in self.scenarios]
+        if len(set(question_ids)) < len(question_ids) or (
+            len(set(scenario_ids)) < len(scenario_ids)
+        ):
+            for location, message in duplicate_ids(self):
+                raise PydanticCustomError("duplicate_id", message, {"at": location})
         if not self.questions and not self.scenarios:
             raise PydanticCustomError(
                 "empty_bank", "the bank has no questions and no scenarios", {"at": ()}

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 
 class StrictModel(BaseModel):
@@ -36,22 +34,7 @@ Tag = Annotated[str, StringConstraints(pattern=r"^[^\s,][^,]{0,39}$")]
 PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 
-def _date_as_text(value: Any) -> Any:
-    """YAML turns `2016-11-08` into a date object; keep it as the text the author wrote."""
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and 1000 <= value <= 9999:
-        return str(value)
-    return value
-
-
-PartialDate = Annotated[
-    str,
-    BeforeValidator(_date_as_text),
-    StringConstraints(pattern=PARTIAL_DATE_PATTERN),
-]
+PartialDate = Annotated[str, StringConstraints(pattern=PARTIAL_DATE_PATTERN)]
 """A date known to the year (`2015`), the month (`2015-02`) or the day (`2015-02-05`)."""
 
 
@@ -79,9 +62,6 @@ class Source(StrictModel):
         return ", ".join(parts)
 
 
-_WHITESPACE = re.compile(r"\s+")
-
-
 def normalized(text: str) -> str:
     """Case- and spacing-insensitive form, used to spot duplicates an author would not notice."""
-    return _WHITESPACE.sub(" ", text).strip().casefold()
+    return " ".join(text.casefold().split())

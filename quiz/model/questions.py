@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import Field, PositiveFloat, PositiveInt, ValidationInfo, field_validator
+from pydantic import Field, PositiveFloat, PositiveInt, model_validator
 from pydantic_core import PydanticCustomError
 
-from quiz.model.common import Identifier, Source, StrictModel, Tag, Text, normalized
+from quiz.model.common import Identifier, Source, StrictModel, Tag, Text
 
 Difficulty = Literal["easy", "medium", "hard"]
 
@@ -46,29 +47,46 @@ class QuestionBase(StrictModel):
     """Overrides the timed modes' limit for this question, in seconds."""
 
 
-def _reject_duplicates(values: list[str], what: str) -> list[str]:
+_ODD_SPACING = re.compile(r"[^\S ]|  |^ | $|\x00 | \x00")
+
+
+def _first_duplicate(values: list[str]) -> tuple[int, int] | None:
+    """(repeat, first) positions of the first value that repeats an earlier one, if any."""
+    # One casefold over the joined text is far cheaper than one per value.
+    joined = "\x00".join(values).casefold()
+    keys = joined.split("\x00")
+    if len(keys) != len(values):  # a value held a NUL itself
+        keys = [value.casefold() for value in values]
+    if _ODD_SPACING.search(joined):
+        keys = [" ".join(key.split()) for key in keys]
+    if len(set(keys)) == len(keys):
+        return None
     seen: dict[str, int] = {}
-    for index, value in enumerate(values):
-        key = normalized(value)
+    for index, key in enumerate(keys):
         if key in seen:
-            raise PydanticCustomError(
-                "duplicate_" + what,
-                "{what} {index} repeats {what} {first} ('{text}')",
-                {"what": what, "index": index, "first": seen[key], "text": value, "at": index},
-            )
+            return index, seen[key]
         seen[key] = index
-    return values
+    return None
 
 
-def _check_index(index: int, choices: list[str] | None, *, at: int | None = None) -> None:
-    if choices is not None and not 0 <= index < len(choices):
-        context = {"index": index, "last": len(choices) - 1}
-        if at is not None:
-            context["at"] = at
+def _check_unique(values: list[str], field: str, what: str) -> None:
+    duplicate = _first_duplicate(values)
+    if duplicate:
+        index, first = duplicate
+        raise PydanticCustomError(
+            "duplicate_" + what,
+            "{what} {index} repeats {what} {first} ('{text}')",
+            {"what": what, "index": index, "first": first, "text": values[index],
+             "at": (field, index)},
+        )
+
+
+def _check_index(index: int, choices: list[str], at: tuple) -> None:
+    if not 0 <= index < len(choices):
         raise PydanticCustomError(
             "answer_out_of_range",
             "answer {index} is out of range: choices are numbered 0 to {last}",
-            context,
+            {"index": index, "last": len(choices) - 1, "at": at},
         )
 
 
@@ -81,16 +99,12 @@ class SingleChoice(QuestionBase):
     answer: int = Field(ge=0)
     """The position of the correct choice, counting from 0."""
 
-    @field_validator("choices")
-    @classmethod
-    def _choices_unique(cls, value: list[str]) -> list[str]:
-        return _reject_duplicates(value, "choice")
-
-    @field_validator("answer")
-    @classmethod
-    def _answer_in_range(cls, value: int, info: ValidationInfo) -> int:
-        _check_index(value, info.data.get("choices"))
-        return value
+    # One model-level check per question is much cheaper than a field validator per field.
+    @model_validator(mode="after")
+    def _answer_fits_choices(self) -> SingleChoice:
+        _check_unique(self.choices, "choices", "choice")
+        _check_index(self.answer, self.choices, ("answer",))
+        return self
 
 
 class MultipleSelect(QuestionBase):
@@ -102,24 +116,19 @@ class MultipleSelect(QuestionBase):
     answers: list[Annotated[int, Field(ge=0)]] = Field(min_length=1)
     """The positions of all correct choices, counting from 0."""
 
-    @field_validator("choices")
-    @classmethod
-    def _choices_unique(cls, value: list[str]) -> list[str]:
-        return _reject_duplicates(value, "choice")
-
-    @field_validator("answers")
-    @classmethod
-    def _answers_valid(cls, value: list[int], info: ValidationInfo) -> list[int]:
+    @model_validator(mode="after")
+    def _answers_fit_choices(self) -> MultipleSelect:
+        _check_unique(self.choices, "choices", "choice")
         seen: set[int] = set()
-        for position, index in enumerate(value):
-            _check_index(index, info.data.get("choices"), at=position)
+        for position, index in enumerate(self.answers):
+            _check_index(index, self.choices, ("answers", position))
             if index in seen:
                 raise PydanticCustomError(
                     "duplicate_answer", "answer {index} is listed twice",
-                    {"index": index, "at": position},
+                    {"index": index, "at": ("answers", position)},
                 )
             seen.add(index)
-        return value
+        return self
 
 
 class TrueFalse(QuestionBase):
@@ -137,10 +146,10 @@ class Ordering(QuestionBase):
     items: list[Text] = Field(min_length=2)
     """The items in their correct order; the game shuffles them."""
 
-    @field_validator("items")
-    @classmethod
-    def _items_unique(cls, value: list[str]) -> list[str]:
-        return _reject_duplicates(value, "item")
+    @model_validator(mode="after")
+    def _items_unique(self) -> Ordering:
+        _check_unique(self.items, "items", "item")
+        return self
 
 
 class Numeric(QuestionBase):

@@ -56,7 +56,7 @@ def test_negative_answer_rejected(bank_data):
 def test_multiple_select_answers_out_of_range_and_repeated(bank_data):
     question = {"id": "m", "type": "multiple_select", "prompt": "p", "choices": ["a", "b"]}
     bank_data["questions"].append({**question, "answers": [0, 2]})
-    assert errors_of(bank_data)[0]["ctx"]["at"] == 1
+    assert errors_of(bank_data)[0]["ctx"]["at"] == ("answers", 1)
     bank_data["questions"][-1] = {**question, "answers": [1, 1]}
     assert errors_of(bank_data)[0]["type"] == "duplicate_answer"
     bank_data["questions"][-1] = {**question, "answers": []}
@@ -67,7 +67,17 @@ def test_duplicate_choices_rejected_ignoring_case_and_spacing(bank_data):
     bank_data["questions"][0]["choices"] = ["Seoul", "  seoul "]
     error = errors_of(bank_data)[0]
     assert error["type"] == "duplicate_choice"
-    assert error["ctx"]["at"] == 1
+    assert error["ctx"]["at"] == ("choices", 1)
+
+
+@pytest.mark.parametrize("choices", [["a\x00b", "a", "b"], ["a\tb", "A b"], ["x", " x"]])
+def test_duplicate_detection_edge_cases(bank_data, choices):
+    bank_data["questions"][0]["choices"] = choices
+    bank_data["questions"][0]["answer"] = 0
+    if choices[0] == "a\x00b":
+        Bank.model_validate(bank_data)  # distinct values, even with a NUL inside one
+    else:
+        assert errors_of(bank_data)[0]["ctx"]["at"] == ("choices", 1)
 
 
 def test_at_least_two_choices(bank_data):

@@ -113,7 +113,7 @@ def test_fifty_megabytes_is_refused(tmp_path):
     with path.open("wb") as handle:
         handle.truncate(50 * 2**20)
     (problem,) = problems_of(path)
-    assert "50.0 MiB, over the 32 MiB limit" in problem
+    assert "50.0 MiB, over the 40 MiB limit" in problem
 
 
 def test_deep_json_is_refused(write):
