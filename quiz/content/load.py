@@ -82,8 +82,27 @@ def load_file(path: Path | str, kind: str | None = None, *,
         line, col = line_col(text, error.offset)
         raise LoadError([Problem(shown, line, col, str(error))]) from None
     with gc_paused():
+        if is_json and kind in (None, "bank"):
+            loaded = _valid_json_bank(text, shown)
+            if loaded is not None:
+                return loaded
         raw = _parse(text, shown, is_json)
         return _validate(raw, text, shown, kind)
+
+
+def _valid_json_bank(text: str, shown: str) -> Loaded | None:
+    """The happy path for JSON banks: straight from text to model, with no dict between.
+
+    Anything that fails here (bad JSON, another kind of file, an invalid bank) returns None
+    and takes the slower path, which detects the kind and locates every problem.
+    """
+    chosen = document_kinds()["bank"]
+    try:
+        model = chosen.model.model_validate_json(text)
+    except (ValidationError, RecursionError, ValueError):
+        return None
+    return Loaded(Path(shown), chosen.name, model,
+                  _located_warnings(model, text, shown, chosen))
 
 
 def _validate(raw: Any, text: str, shown: str, kind: str | None) -> Loaded:
