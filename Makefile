@@ -25,6 +25,7 @@ test: lint
 
 schema: install
 	$(BIN)/quiz schema > docs/bank.schema.json
+	$(BIN)/quiz schema --kind timeline > docs/timeline.schema.json
 
 bench-validate: install
 	$(BIN)/python bench/validate.py

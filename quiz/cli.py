@@ -27,10 +27,10 @@ def validate(paths: tuple[str, ...], strict: bool, quiet: bool) -> None:
 
 
 @main.command()
-@click.option("--kind", type=click.Choice(["bank"]), default="bank", show_default=True,
-              help="Which file format's schema to print.")
+@click.option("--kind", type=click.Choice(["bank", "timeline"]), default="bank",
+              show_default=True, help="Which file format's schema to print.")
 def schema(kind: str) -> None:
-    """Print the JSON Schema of a bank file, for editors and other tools."""
+    """Print the JSON Schema of a bank (or timeline) file, for editors and other tools."""
     from quiz.commands.schema import schema_text
 
     click.echo(schema_text(kind), nl=False)

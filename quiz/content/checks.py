@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from quiz.model.bank import Bank
+from quiz.model.events import Timeline
 
 
 def bank_warnings(bank: Bank) -> Iterator[tuple[tuple, str]]:
@@ -21,3 +22,23 @@ def _question_warnings(question, location: tuple) -> Iterator[tuple[tuple, str]]
         yield location + ("id",), f"question {question.id!r} has no explanation"
     if not question.sources:
         yield location + ("id",), f"question {question.id!r} cites no source"
+
+
+def timeline_warnings(timeline: Timeline) -> Iterator[tuple[tuple, str]]:
+    """Yield (location, message) for actors no event mentions and sources no event cites."""
+    mentioned: set[str] = set()
+    cited: set[str] = set()
+    for event in timeline.events:
+        mentioned.update(p.actor for p in event.actors)
+        mentioned.update(c.speaker for c in event.claims)
+        mentioned.update(c.medium for c in event.claims if c.medium)
+        if event.fact and event.fact.subject:
+            mentioned.add(event.fact.subject)
+        cited.update(event.sources)
+    mentioned.update(actor.affiliation for actor in timeline.actors if actor.affiliation)
+    for index, actor in enumerate(timeline.actors):
+        if actor.id not in mentioned:
+            yield ("actors", index, "id"), f"actor {actor.id!r} takes part in no event"
+    for index, source in enumerate(timeline.sources):
+        if source.id not in cited:
+            yield ("sources", index, "id"), f"source {source.id!r} is cited by no event"

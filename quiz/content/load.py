@@ -49,15 +49,19 @@ class Loaded:
 
 def document_kinds() -> dict[str, DocumentKind]:
     """Kinds keyed by name; imported lazily so `quiz --help` stays fast."""
-    from quiz.content.checks import bank_warnings
+    from quiz.content.checks import bank_warnings, timeline_warnings
     from quiz.model.bank import Bank, duplicate_ids
+    from quiz.model.events import Timeline
 
-    return {"bank": DocumentKind("bank", Bank, bank_warnings, duplicate_ids)}
+    return {
+        "bank": DocumentKind("bank", Bank, bank_warnings, duplicate_ids),
+        "timeline": DocumentKind("timeline", Timeline, timeline_warnings),
+    }
 
 
 def detect_kind(data: dict) -> str:
-    """Which kind a top-level mapping is; banks are the default."""
-    return "bank"
+    """Which kind a top-level mapping is: a timeline has `events`; banks are the default."""
+    return "timeline" if "events" in data or "actors" in data else "bank"
 
 
 def load_file(path: Path | str, kind: str | None = None, *,
@@ -74,7 +78,7 @@ def load_file(path: Path | str, kind: str | None = None, *,
     try:
         if not text.strip():
             raise GuardError("the file is empty; a bank needs at least 'id', 'title' and "
-                             "'questions'")
+                             "'questions' (a timeline: 'id', 'title', 'sources', 'events')")
         is_json = path.suffix.lower() == ".json"
         if not is_json:
             check_yaml_depth(text)
@@ -254,3 +258,8 @@ def discover(paths: Iterable[Path | str]) -> Iterator[Path]:
 def load_bank(path: Path | str):
     """Load one bank file, raising LoadError with located problems."""
     return load_file(path, "bank").model
+
+
+def load_timeline(path: Path | str):
+    """Load one timeline (seed) file, raising LoadError with located problems."""
+    return load_file(path, "timeline").model

@@ -17,6 +17,9 @@ _PATTERN_MEANINGS = {
         " or digit"
     ),
     r"^[^\s,][^,]{0,39}$": "must be a tag of up to 40 characters with no commas",
+    r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$": (
+        "must be an event id of up to 60 letters, digits, '.', '_' or '-'"
+    ),
     r"^https?://\S+$": "must be a web address starting with http:// or https://",
 }
 
