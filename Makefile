@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install play test lint bench-validate schema clean
+.PHONY: install play test lint bench-validate bench-generate schema questions clean
 
 install: $(STAMP)
 
@@ -26,6 +26,12 @@ test: lint
 schema: install
 	$(BIN)/quiz schema > docs/bank.schema.json
 	$(BIN)/quiz schema --kind timeline > docs/timeline.schema.json
+
+questions: install
+	$(BIN)/quiz generate --seed 2013 -o questions/generated.yaml
+
+bench-generate: install
+	$(BIN)/python bench/generate.py
 
 bench-validate: install
 	$(BIN)/python bench/validate.py

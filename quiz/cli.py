@@ -45,3 +45,32 @@ def key(paths: tuple[str, ...], fmt: str) -> None:
     from quiz.commands.key import run_key
 
     sys.exit(run_key(paths, fmt))
+
+
+def _kinds(_ctx, _param, value: str | None) -> list[str]:
+    from quiz.content.generate.core import KINDS
+
+    if not value:
+        return list(KINDS)
+    chosen = [part.strip() for part in value.split(",") if part.strip()]
+    unknown = [kind for kind in chosen if kind not in KINDS]
+    if unknown:
+        raise click.BadParameter(f"unknown kind {unknown[0]!r}; choose from {', '.join(KINDS)}")
+    return chosen
+
+
+@main.command()
+@click.option("--seeds", default="seeds", show_default=True, type=click.Path(file_okay=False),
+              help="Folder of timeline files.")
+@click.option("--seed", default=0, show_default=True, type=int,
+              help="Random seed: the same seed gives a byte-identical bank.")
+@click.option("--types", "kinds", callback=_kinds, metavar="KIND,...",
+              help="Question kinds to make (default all): who, what, when, where, how-many, "
+                   "cause, outlet, said, true-false, order.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the bank here (.yaml or .json) instead of printing it.")
+def generate(seeds: str, seed: int, kinds: list[str], output: str | None) -> None:
+    """Generate cited scenario questions from the documented timeline."""
+    from quiz.commands.generate import run_generate
+
+    sys.exit(run_generate(seeds, seed, kinds, output))

@@ -93,3 +93,58 @@ def bank(draw) -> dict:
         for i in range(n_scenarios)
     ]
     return data
+
+
+# ── Random timelines for the generator's properties ─────────────────────────
+
+CATEGORIES = {"person": ["minister", "general", "researcher"], "state": ["state"],
+              "organisation": ["ministry", "institute"], "media": ["outlet"]}
+ACTIONS = ["raised", "agreed to", "suspended", "cancelled", "signed", "visited", "met"]
+OBJECTS = ["a hotline", "the dialogue", "joint drills", "a treaty", "the summit",
+           "an exchange", "the radar plan", "a port call"]
+PLACES = ["Seoul", "Beijing", "Tokyo", "Hanoi", "Busan"]
+
+
+@st.composite
+def timeline(draw) -> dict:
+    """A valid timeline with random actors, facts, claims, numbers, places and links."""
+    n_actors = draw(st.integers(2, 9))
+    actors = []
+    for i in range(n_actors):
+        kind = draw(st.sampled_from(list(CATEGORIES)))
+        actor = {"id": f"a{i}", "name": f"Actor {i}", "kind": kind,
+                 "category": draw(st.sampled_from(CATEGORIES[kind]))}
+        if kind == "person" and draw(st.booleans()):
+            year = draw(st.integers(2005, 2020))
+            actor["roles"] = [{"title": "Official", "start": str(year),
+                               "end": str(year + draw(st.integers(0, 4)))}]
+        actors.append(actor)
+    n_events = draw(st.integers(1, 12))
+    events = []
+    for i in range(n_events):
+        event = {"id": f"e{i}", "title": f"Event number {i}", "date": draw(dates),
+                 "summary": draw(text()), "sources": ["s0"]}
+        if draw(st.booleans()):
+            event["fact"] = {"subject": draw(st.sampled_from(actors))["id"],
+                             "action": draw(st.sampled_from(ACTIONS)),
+                             "object": draw(st.sampled_from(OBJECTS + [None]))}
+        if draw(st.booleans()):
+            event["place"] = draw(st.sampled_from(PLACES))
+        if draw(st.booleans()):
+            event["numbers"] = [{"value": draw(st.integers(0, 5000)), "what": f"measure {i}",
+                                 "unit": draw(st.sampled_from([None, "km", "days"]))}]
+        if draw(st.booleans()):
+            event["claims"] = [{"speaker": draw(st.sampled_from(actors))["id"],
+                                "said": draw(st.sampled_from(OBJECTS)) + " mattered"}]
+        if draw(st.booleans()):
+            reporter = draw(st.sampled_from(actors))
+            event["actors"] = [{"actor": reporter["id"], "part": "reported"}]
+        if i and draw(st.booleans()):
+            event["caused_by"] = [f"e{draw(st.integers(0, i - 1))}"]
+        if draw(st.booleans()):
+            event["date_basis"] = "inferred"
+            event["date_note"] = "worked out from the article"
+        events.append(event)
+    return {"id": "random", "title": "Random timeline",
+            "sources": [{"id": "s0", "outlet": "Paper", "title": "Story", "date": "2016"}],
+            "actors": actors, "events": events}

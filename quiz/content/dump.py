@@ -24,7 +24,21 @@ _TidyDumper.add_representer(str, _represent_text)
 
 def model_data(model: BaseModel) -> dict:
     """Plain data for a model, leaving out unset optional fields and defaults."""
-    return model.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
+    data = model.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
+    return _type_after_id(data)
+
+
+def _type_after_id(value):
+    """Readers look for a question's `type` next to its `id`, not after its tags."""
+    if isinstance(value, list):
+        return [_type_after_id(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    tidy = {key: _type_after_id(item) for key, item in value.items()}
+    if "id" in tidy and "type" in tidy:
+        head = {"id": tidy.pop("id"), "type": tidy.pop("type")}
+        tidy = head | tidy
+    return tidy
 
 
 def to_yaml(model: BaseModel, *, schema: str | None = None) -> str:

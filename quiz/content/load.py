@@ -198,7 +198,7 @@ def _located_errors(error: ValidationError, raw: dict, text: str, shown: str,
     root = compose(text)
     known = field_names(kind.model)
     problems: dict[tuple, Problem] = {}
-    for item in error.errors(include_url=False, include_input=False):
+    for item in error.errors(include_url=False):
         loc = _full_location(item)
         message = humane_message(item, known)
         problem = _problem_at(root, loc, message, shown, key=item["type"] == "extra_forbidden")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -47,6 +48,12 @@ def humane_message(error: dict[str, Any], known_fields: list[str]) -> str:
         meaning = _PATTERN_MEANINGS.get(ctx.get("pattern"))
         if meaning:
             return meaning
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        given = error.get("input")
+        hint = difflib.get_close_matches(str(given), allowed, n=1)
+        suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+        return f"{given!r} is not allowed{suggestion}; expected {ctx.get('expected')}"
     if kind in ("model_type", "model_attributes_type"):
         return "must be a mapping of fields (key: value)"
     return error["msg"]

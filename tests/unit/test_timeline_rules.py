@@ -1,0 +1,163 @@
+"""The timeline model's rules, and located errors for broken or fuzzed seed files."""
+
+from __future__ import annotations
+
+import copy
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from quiz.content.load import load_file
+from quiz.content.problems import LoadError
+from quiz.model.events import Timeline
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "china-rok-defence.yaml"
+
+MINIMAL = {
+    "id": "t", "title": "T",
+    "sources": [{"id": "s", "outlet": "O", "title": "T", "date": "2016"}],
+    "actors": [{"id": "a", "name": "A", "kind": "person", "category": "c"}],
+    "events": [{"id": "e1", "title": "One", "date": "2016-07", "summary": "S",
+                "sources": ["s"], "actors": [{"actor": "a", "part": "met"}]},
+               {"id": "e2", "title": "Two", "date": "2016-08", "summary": "S",
+                "sources": ["s"], "caused_by": ["e1"]}],
+}
+
+
+def first_error(data: dict) -> dict:
+    with pytest.raises(ValidationError) as caught:
+        Timeline.model_validate(data)
+    return caught.value.errors()[0]
+
+
+@pytest.fixture
+def data() -> dict:
+    return copy.deepcopy(MINIMAL)
+
+
+def test_minimal_timeline_is_valid(data):
+    assert Timeline.model_validate(data).events[0].precision == "month"
+
+
+@pytest.mark.parametrize(("path", "value", "fragment"), [
+    (("events", 0, "actors", 0, "actor"), "nobody", "no actor with id 'nobody'"),
+    (("events", 1, "caused_by", 0), "e9", "no event with id 'e9'"),
+    (("events", 0, "sources", 0), "s9", "no source with id 's9'"),
+    (("events", 1, "title"), "one", "event title 'one' is already used"),
+])
+def test_references_and_duplicates(data, path, value, fragment):
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    error = first_error(data)
+    assert fragment in error["msg"]
+    assert error["ctx"]["at"] == path
+
+
+def test_duplicate_event_ids(data):
+    del data["events"][1]["caused_by"]
+    data["events"][1]["id"] = "e1"
+    error = first_error(data)
+    assert "event id 'e1' is already used at events[0]" in error["msg"]
+    assert error["ctx"]["at"] == ("events", 1, "id")
+
+
+def test_inferred_date_needs_a_note(data):
+    data["events"][0]["date_basis"] = "inferred"
+    assert first_error(data)["type"] == "inferred_without_note"
+
+
+def test_unknown_part_is_rejected(data):
+    data["events"][0]["actors"][0]["part"] = "danced"
+    assert first_error(data)["type"] == "literal_error"
+
+
+def test_shipped_seed_is_valid_without_warnings():
+    loaded = load_file(SEED)
+    assert loaded.kind == "timeline" and not loaded.warnings
+    assert len(loaded.model.events) >= 40
+
+
+def test_every_shipped_event_cites_a_source_with_a_date():
+    timeline = load_file(SEED).model
+    sources = timeline.source_index()
+    for event in timeline.events:
+        assert all(sources[s].date for s in event.sources)
+        if event.date_basis == "inferred":
+            assert event.date_note
+
+
+def test_broken_seed_error_is_located(tmp_path):
+    text = SEED.read_text(encoding="utf-8").replace("part: raised", "part: rased", 1)
+    path = tmp_path / "seed.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_file(path)
+    (problem,) = caught.value.problems
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "part: rased" in row)
+    assert problem.line == line and "rased" in problem.message
+
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**32))
+def test_fuzzed_seed_files_get_located_errors_only(tmp_path, seed):
+    rnd = random.Random(seed)
+    lines = SEED_TEXT.splitlines(keepends=True)
+    for _ in range(rnd.randint(1, 5)):
+        index = rnd.randrange(len(lines))
+        action = rnd.choice(["drop", "dup", "indent", "garble", "swap"])
+        if action == "drop":
+            del lines[index]
+        elif action == "dup":
+            lines.insert(index, lines[index])
+        elif action == "indent":
+            lines[index] = "  " + lines[index]
+        elif action == "garble":
+            line = lines[index]
+            cut = rnd.randrange(len(line) + 1)
+            lines[index] = line[:cut] + rnd.choice([":", "- ", "[", "'", "x", "{"]) + line[cut:]
+        else:
+            other = rnd.randrange(len(lines))
+            lines[index], lines[other] = lines[other], lines[index]
+    path = tmp_path / "fuzzed.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    try:
+        load_file(path)
+    except LoadError as error:
+        assert all(p.line >= 1 and p.col >= 1 for p in error.problems)
+
+
+def _prose(value) -> list[str]:
+    """Every string in a document except source titles, which a citation must quote."""
+    if isinstance(value, dict):
+        return [text for key, item in value.items()
+                if not (key == "title" and "outlet" in value) for text in _prose(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _prose(item)]
+    return [value] if isinstance(value, str) else []
+
+
+@pytest.mark.parametrize("document", [SEED, *sorted((ROOT / "questions").glob("*.yaml"))],
+                         ids=lambda p: p.name)
+def test_content_is_in_our_own_words(document):
+    """No run of eight words is copied from the source articles (titles aside)."""
+    articles = sorted((ROOT.parent / "shared" / "seed-articles").glob("0*.txt"))
+    if not articles:
+        pytest.skip("the source articles are not beside this checkout")
+    ours = " ".join(" ".join(_prose(yaml.safe_load(document.read_text()))).split()).casefold()
+    for article in articles:
+        words = article.read_text(encoding="utf-8").casefold().split()
+        for start in range(len(words) - 7):
+            run = " ".join(words[start:start + 8])
+            assert run not in ours, f"copied from {article.name}: {run!r}"
