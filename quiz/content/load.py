@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +12,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import from_json
 
+from quiz.content.gcpause import gc_paused
 from quiz.content.guard import MAX_FILE_BYTES, GuardError, check_yaml_depth, decode_text
 from quiz.content.locate import compose, dotted, find_position
 from quiz.content.messages import field_names, humane_message
@@ -123,23 +122,6 @@ def _validate(raw: Any, text: str, shown: str, kind: str | None) -> Loaded:
         raise LoadError([Problem(shown, 1, 1, "the data is nested too deeply")]) from None
     return Loaded(Path(shown), chosen.name, model,
                   _located_warnings(model, text, shown, chosen))
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Bulk loading allocates millions of objects that all survive, so collecting is waste.
-
-    Freezing afterwards keeps the next automatic collection from scanning them all again;
-    models hold no reference cycles, so reference counting still frees a discarded bank.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-        gc.freeze()  # only on success: a failed load's tracebacks hold cycles to collect
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read_bytes(path: Path, shown: str, max_bytes: int) -> bytes:

@@ -231,6 +231,32 @@ def reference_problems(timeline: Timeline) -> Iterator[tuple[tuple, str]]:
         for n, source in enumerate(event.sources):
             if source not in sources:
                 yield here + ("sources", n), _unknown("source", source)
+    yield from _causal_loops(timeline, events)
+
+
+def _causal_loops(timeline: Timeline, known: set[str]) -> Iterator[tuple[tuple, str]]:
+    """An event cannot, through a chain of links, lead back to itself."""
+    effects: dict[str, set[str]] = {event.id: set() for event in timeline.events}
+    for event in timeline.events:
+        effects[event.id].update(e for e in event.led_to if e in known)
+        for cause in event.caused_by:
+            if cause in known:
+                effects[cause].add(event.id)
+    waiting = {event_id: 0 for event_id in effects}
+    for children in effects.values():
+        for child in children:
+            waiting[child] += 1
+    ready = [event_id for event_id, count in waiting.items() if count == 0]
+    while ready:
+        for child in effects[ready.pop()]:
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                ready.append(child)
+    looped = [event_id for event_id, count in waiting.items() if count > 0]
+    if looped:
+        index = next(n for n, event in enumerate(timeline.events) if event.id in looped)
+        yield (("events", index, "id"),
+               f"causal links form a loop through {', '.join(sorted(looped)[:4])}")
 
 
 def _unknown(what: str, value: str) -> str:

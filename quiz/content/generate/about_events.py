@@ -25,18 +25,15 @@ def what(ws: Workspace, event: Event) -> Iterator[Draft]:
     if fact is None or fact.subject is None or fact.object is None:
         return
     subject = ws.actors[fact.subject]
-    also_true = {normalized(e.fact.object) for e in ws.timeline.events
-                 if e.fact and e.fact.object and e.fact.subject == fact.subject
-                 and normalized(e.fact.action) == normalized(fact.action)}
+    also_true = ws.index.objects_done[(fact.subject, normalized(fact.action))]
     rng = ws.rng(event.id, "what")
-    others = [e for e in ws.timeline.events if e.fact and e.fact.object and e.id != event.id
+    others = [e for e in ws.index.neighbours(event) if e.fact and e.fact.object
               and normalized(e.fact.object) not in also_true]
     # Plausible first: objects from events that share a tag, then those nearest in time.
     year = int(event.date[:4])
     others.sort(key=lambda e: (not set(e.tags) & set(event.tags),
                                abs(int(e.date[:4]) - year), rng.random()))
     distractors = distinct_by_text(((e.fact.object, e.id) for e in others), [fact.object])
-    distractors = distractors[:MAX_DISTRACTORS]
     if len(distractors) < MIN_DISTRACTORS:
         return
     prompt = f"Complete the record: {on_or_in(event.date)}, {subject.name} {fact.action} …"
@@ -67,9 +64,9 @@ def where(ws: Workspace, event: Event) -> Iterator[Draft]:
     if event.place is None or mentioned(event.place, event.title):
         return
     rng = ws.rng(event.id, "where")
-    places = sorted({e.place for e in ws.timeline.events if e.place})
+    places = list(ws.index.places)
     rng.shuffle(places)
-    distractors = distinct_by_text(((p, p) for p in places), [event.place])[:MAX_DISTRACTORS]
+    distractors = distinct_by_text(((p, p) for p in places), [event.place])
     if len(distractors) < MIN_DISTRACTORS:
         return
     question, refs = single_choice(
@@ -84,9 +81,7 @@ def how_many(ws: Workspace, event: Event) -> Iterator[Draft]:
     """The figures the sources give, answered by typing the number."""
     outlet = ws.sources[event.sources[0]].outlet
     for index, quantity in enumerate(event.numbers):
-        rivals = {q.value for e in ws.timeline.events for q in e.numbers
-                  if normalized(q.what) == normalized(quantity.what)}
-        if len(rivals) > 1:
+        if len(ws.index.values_of[normalized(quantity.what)]) > 1:
             continue  # two different figures for the same thing
         rng = ws.rng(event.id, "how-many", str(index))
         unit = f" ({quantity.unit})" if quantity.unit else ""
@@ -105,19 +100,15 @@ def how_many(ws: Workspace, event: Event) -> Iterator[Draft]:
 
 def cause(ws: Workspace, event: Event) -> Iterator[Draft]:
     """For each documented consequence: what followed from this event."""
-    effects = sorted(set(event.led_to) | {e.id for e in ws.timeline.events
-                                          if event.id in e.caused_by})
-    reachable = ws.consequences[event.id]
-    for index, effect_id in enumerate(effects):
+    for index, effect_id in enumerate(sorted(ws.index.effects[event.id])):
         effect = ws.events[effect_id]
         rng = ws.rng(event.id, "cause", effect_id)
-        # Wrong answers: events this one did not lead to, directly or indirectly.
-        others = [e for e in ws.timeline.events
-                  if e.id != event.id and e.id not in reachable]
+        # Wrong answers: nearby events this one did not lead to, directly or indirectly.
+        others = [e for e in ws.index.neighbours(event)
+                  if not ws.index.leads_to(event.id, e.id)]
         year = int(event.date[:4])
         others.sort(key=lambda e: (abs(int(e.date[:4]) - year), rng.random()))
-        distractors = distinct_by_text(((e.title, e.id) for e in others),
-                                       [effect.title])[:MAX_DISTRACTORS]
+        distractors = distinct_by_text(((e.title, e.id) for e in others), [effect.title])
         if len(distractors) < MIN_DISTRACTORS:
             continue
         question, refs = single_choice(

@@ -13,9 +13,9 @@ MIN_DISTRACTORS = 2
 MAX_DISTRACTORS = 3
 
 
-def distinct_by_text(candidates: Iterable[tuple[str, str]], taken: Iterable[str]
-                     ) -> list[tuple[str, str]]:
-    """Keep (text, ref) pairs whose text differs, ignoring case and spacing, from all others."""
+def distinct_by_text(candidates: Iterable[tuple[str, str]], taken: Iterable[str],
+                     limit: int = MAX_DISTRACTORS) -> list[tuple[str, str]]:
+    """Up to `limit` (text, ref) pairs whose texts differ, ignoring case and spacing."""
     seen = {normalized(t) for t in taken}
     kept = []
     for text, ref in candidates:
@@ -23,6 +23,8 @@ def distinct_by_text(candidates: Iterable[tuple[str, str]], taken: Iterable[str]
         if key not in seen:
             seen.add(key)
             kept.append((text, ref))
+            if len(kept) == limit:
+                break
     return kept
 
 
@@ -36,21 +38,47 @@ def single_choice(rng: random.Random, answer: tuple[str, str],
     return question, [ref for _, ref in options]
 
 
-def actor_distractors(actors: Iterable[Actor], answer: Actor, year: int, excluded: set[str],
-                      rng: random.Random) -> list[tuple[str, str]]:
-    """Actors of the answer's kind, its category first, from the same era where known.
+def actor_distractors(ws, answer: Actor, year: int, rng: random.Random, *,
+                      shown: str = "", also_right: set[str] = frozenset(),
+                      among: set[str] | None = None) -> list[tuple[str, str]]:
+    """Up to three actors of the answer's kind, its category first, from the same era.
 
-    `excluded` holds the ids of every actor that would also be a correct answer, or whose
-    name the prompt already shows.
+    Never an actor in `also_right`, never one whose name `shown` (the prompt) already
+    contains, and, when `among` is given, only actors whose ids are in it.
     """
-    pool = [a for a in actors if a.kind == answer.kind and a.id != answer.id
-            and a.id not in excluded and _same_era(a, year)]
-    close = [a for a in pool if a.category == answer.category]
-    wider = [a for a in pool if a.category != answer.category]
-    rng.shuffle(close)
-    rng.shuffle(wider)
-    pairs = distinct_by_text(((a.name, a.id) for a in close + wider), [answer.name])
-    return pairs[:MAX_DISTRACTORS]
+    shown_key = normalized(shown)
+    taken = {normalized(answer.name)}
+    picked: list[tuple[str, str]] = []
+    for tier in _tiers(ws, answer, among):
+        for actor in _lazy_shuffle(tier, rng):
+            key = ws.actor_keys[actor.id]
+            if (actor.id == answer.id or actor.id in also_right or key in taken
+                    or (shown_key and key in shown_key) or not _same_era(actor, year)):
+                continue
+            taken.add(key)
+            picked.append((actor.name, actor.id))
+            if len(picked) == MAX_DISTRACTORS:
+                return picked
+    return picked
+
+
+def _tiers(ws, answer: Actor, among: set[str] | None) -> list[list[Actor]]:
+    pools = ws.actor_pools
+    close = pools.get((answer.kind, answer.category), [])
+    wider = [a for a in pools.get((answer.kind, None), []) if a.category != answer.category]
+    if among is not None:
+        close = [a for a in close if a.id in among]
+        wider = [a for a in wider if a.id in among]
+    return [close, wider]
+
+
+def _lazy_shuffle(items: list, rng: random.Random):
+    """Items in a seeded random order, drawing only as many as the caller consumes."""
+    remaining = list(range(len(items)))
+    while remaining:
+        pick = rng.randrange(len(remaining))
+        remaining[pick], remaining[-1] = remaining[-1], remaining[pick]
+        yield items[remaining.pop()]
 
 
 def _same_era(actor: Actor, year: int) -> bool:

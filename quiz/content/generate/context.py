@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from quiz.content.generate.dates import in_words
+from quiz.content.generate.index import Index
 from quiz.model.common import Source, normalized
 from quiz.model.events import Actor, Event, Timeline
 from quiz.model.questions import Question
@@ -64,27 +65,22 @@ class Workspace:
         return text
 
     @cached_property
-    def consequences(self) -> dict[str, set[str]]:
-        """For each event, every event it led to, directly or through others."""
-        direct: dict[str, set[str]] = {e.id: set(e.led_to) for e in self.timeline.events}
-        for event in self.timeline.events:
-            for cause in event.caused_by:
-                direct[cause].add(event.id)
-        closed: dict[str, set[str]] = {}
+    def index(self) -> Index:
+        return Index(self.timeline)
 
-        def reach(start: str) -> set[str]:
-            seen: set[str] = set()
-            stack = list(direct[start])
-            while stack:
-                current = stack.pop()
-                if current not in seen:
-                    seen.add(current)
-                    stack.extend(direct[current])
-            return seen
+    @cached_property
+    def actor_pools(self) -> dict[tuple[str, str | None], list[Actor]]:
+        """Actors grouped by (kind, category) and by (kind, None), in file order."""
+        pools: dict[tuple[str, str | None], list[Actor]] = {}
+        for actor in self.timeline.actors:
+            pools.setdefault((actor.kind, actor.category), []).append(actor)
+            pools.setdefault((actor.kind, None), []).append(actor)
+        return pools
 
-        for event_id in direct:
-            closed[event_id] = reach(event_id)
-        return closed
+    @cached_property
+    def actor_keys(self) -> dict[str, str]:
+        """Actor names in normalised form, for spotting names a prompt already shows."""
+        return {actor.id: normalized(actor.name) for actor in self.timeline.actors}
 
 
 def mentioned(name: str, *texts: str | None) -> bool:

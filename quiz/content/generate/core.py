@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from quiz.content.gcpause import gc_paused
 from quiz.content.generate import about_actors, about_events, statements
 from quiz.content.generate.context import Draft, Workspace
 from quiz.model.bank import Bank
@@ -31,6 +32,17 @@ class NothingToAsk(ValueError):
     """The timeline and the chosen kinds leave no unambiguous question to ask."""
 
 
+def _drafts(workspace: Workspace, wanted: list[str]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for event in workspace.index.by_date:
+        for kind in wanted:
+            if kind in PER_EVENT:
+                drafts.extend(PER_EVENT[kind](workspace, event))
+    if "order" in wanted:
+        drafts.extend(statements.orderings(workspace))
+    return drafts
+
+
 @dataclass
 class Generated:
     """The bank, and each question's provenance keyed by question id."""
@@ -42,14 +54,8 @@ class Generated:
 def generate(timeline: Timeline, seed: int = 0, kinds: Iterable[str] = KINDS) -> Generated:
     """Every question the templates can make without ambiguity, as a valid, cited bank."""
     wanted = [kind for kind in KINDS if kind in set(kinds)]
-    workspace = Workspace(timeline, seed)
-    drafts: list[Draft] = []
-    for event in sorted(timeline.events, key=lambda e: (e.date, e.id)):
-        for kind in wanted:
-            if kind in PER_EVENT:
-                drafts.extend(PER_EVENT[kind](workspace, event))
-    if "order" in wanted:
-        drafts.extend(statements.orderings(workspace))
+    with gc_paused():
+        drafts = _drafts(Workspace(timeline, seed), wanted)
     if not drafts:
         raise NothingToAsk(f"no unambiguous {'/'.join(wanted)} question can be made from the "
                            f"timeline {timeline.id!r}; try more kinds or richer events")

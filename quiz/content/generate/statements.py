@@ -9,6 +9,7 @@ from quiz.content.generate.choices import actor_distractors
 from quiz.content.generate.context import Draft, Workspace, mentioned, tags_for
 from quiz.content.generate.dates import asked_form, clearly_before, in_words, nearby
 from quiz.content.generate.framing import looking_back
+from quiz.content.generate.index import fact_key
 from quiz.content.key import format_number
 from quiz.model.common import normalized
 from quiz.model.events import Event
@@ -26,13 +27,10 @@ def _subject_claim(ws: Workspace, event: Event, rng: random.Random):
     fact = event.fact
     if fact is None or fact.subject is None:
         return None
-    doers = {e.fact.subject for e in ws.timeline.events if e.fact and e.fact.subject
-             and normalized(e.fact.action) == normalized(fact.action)
-             and normalized(e.fact.object or "") == normalized(fact.object or "")}
+    doers = ws.index.doers[fact_key(event)]
     rest = fact.action + (f" {fact.object}" if fact.object else "")
-    excluded = {a.id for a in ws.timeline.actors if mentioned(a.name, rest)} | doers
-    swaps = actor_distractors(ws.timeline.actors, ws.actors[fact.subject],
-                              int(event.date[:4]), excluded, rng)
+    swaps = actor_distractors(ws, ws.actors[fact.subject], int(event.date[:4]), rng,
+                              shown=rest, also_right=doers)
     if not swaps:
         return None
     return "subject", ws.actors[fact.subject].name, swaps[0][0], lambda v: f"{v} {rest}."
@@ -41,8 +39,7 @@ def _subject_claim(ws: Workspace, event: Event, rng: random.Random):
 def _place_claim(ws: Workspace, event: Event, rng: random.Random):
     if event.place is None or mentioned(event.place, event.title):
         return None
-    others = sorted({e.place for e in ws.timeline.events
-                     if e.place and normalized(e.place) != normalized(event.place)})
+    others = [p for p in ws.index.places if normalized(p) != normalized(event.place)]
     if not others:
         return None
     return ("place", event.place, rng.choice(others),
@@ -84,30 +81,46 @@ def true_false(ws: Workspace, event: Event) -> Iterator[Draft]:
 def orderings(ws: Workspace) -> Iterator[Draft]:
     """Timeline questions: 3–5 events whose dates leave no doubt about their order."""
     rng = ws.rng("order")
-    events = sorted(ws.timeline.events, key=lambda e: (e.date, e.id))
-    remaining = events[:]
-    rng.shuffle(remaining)
+    pending = sorted(ws.timeline.events, key=lambda e: (e.date, e.id))
+    rng.shuffle(pending)
     number = 0
-    while remaining:
-        size = rng.randint(3, 5)
+    # One pass: each event joins the open group if its date is clearly apart from all of
+    # them, or waits for the next pass; a pass that forms no group ends the search.
+    while len(pending) >= 3:
+        waiting: list[Event] = []
+        groups: list[list[Event]] = []
         group: list[Event] = []
-        for candidate in list(remaining):
-            if all(clearly_before(a.date, candidate.date) or clearly_before(candidate.date, a.date)
-                   for a in group):
+        size = rng.randint(3, 5)
+        for candidate in pending:
+            if all(clearly_before(a.date, candidate.date)
+                   or clearly_before(candidate.date, a.date) for a in group):
                 group.append(candidate)
-                remaining.remove(candidate)
                 if len(group) == size:
-                    break
-        if len(group) < 3:
+                    groups.append(group)
+                    group, size = [], rng.randint(3, 5)
+            else:
+                waiting.append(candidate)
+        if len(group) >= 3:
+            groups.append(group)
+        else:
+            waiting.extend(group)
+        if not groups:
             break
-        group.sort(key=lambda e: e.date)
-        number += 1
-        lines = "; ".join(f"{e.title} ({in_words(e.date)})" for e in group)
-        question = Ordering(
-            type="ordering", id=f"order-{number}", items=[e.title for e in group],
-            prompt="Put these events in the order they happened, earliest first.",
-            context=looking_back(rng), difficulty="hard",
-            explanation=f"In order: {lines}.", sources=ws.cited(*group),
-            tags=tags_for("order", *group))
-        yield Draft("order", [e.id for e in group], question, [e.id for e in group],
-                    [e.id for e in group])
+        pending = waiting
+        for group in groups:
+            number += 1
+            yield _ordering_draft(ws, rng, group, number)
+
+
+def _ordering_draft(ws: Workspace, rng, group: list[Event], number: int) -> Draft:
+    """One ordering question over a group of clearly separated events."""
+    group = sorted(group, key=lambda e: e.date)
+    lines = "; ".join(f"{e.title} ({in_words(e.date)})" for e in group)
+    question = Ordering(
+        type="ordering", id=f"order-{number}", items=[e.title for e in group],
+        prompt="Put these events in the order they happened, earliest first.",
+        context=looking_back(rng), difficulty="hard",
+        explanation=f"In order: {lines}.", sources=ws.cited(*group),
+        tags=tags_for("order", *group))
+    ids = [e.id for e in group]
+    return Draft("order", ids, question, ids, ids)
