@@ -1,0 +1,40 @@
+"""The shipped banks: the campaign's shape, and the generated bank's coverage of the seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from quiz.cli import main
+from quiz.content.load import load_bank, load_timeline
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_campaign_has_four_chapters_in_order():
+    bank = load_bank(ROOT / "questions" / "campaign.yaml")
+    assert [s.id for s in bank.scenarios] == ["ch1-2013", "ch2-2015", "ch3-2016", "ch4-2017"]
+    for scenario in bank.scenarios:
+        assert 6 <= len(scenario.questions) <= 12, scenario.id
+        assert len({q.type for q in scenario.questions}) >= 3, f"{scenario.id} mixes types"
+        assert any("source-criticism" in q.tags for q in scenario.questions), scenario.id
+        assert scenario.briefing.strip()
+        for question in scenario.questions:
+            assert question.explanation and question.sources and question.context
+
+
+def test_generated_bank_covers_every_seed_event():
+    timeline = load_timeline(ROOT / "seeds" / "china-rok-defence.yaml")
+    bank = load_bank(ROOT / "questions" / "generated.yaml")
+    covered = {q.id.split(".")[0] for q in bank.questions}
+    assert {event.id for event in timeline.events} <= covered
+    assert all(q.explanation and q.sources for q in bank.questions)
+
+
+def test_key_covers_all_shipped_banks():
+    result = CliRunner().invoke(main, ["key", str(ROOT / "questions"), "--format", "json"])
+    assert result.exit_code == 0
+    banks = {entry["bank"] for entry in json.loads(result.output)}
+    assert banks == {"campaign", "examples", "china-rok-defence-generated"}
