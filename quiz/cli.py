@@ -74,3 +74,32 @@ def generate(seeds: str, seed: int, kinds: list[str], output: str | None) -> Non
     from quiz.commands.generate import run_generate
 
     sys.exit(run_generate(seeds, seed, kinds, output))
+
+
+MODE_NAMES = ["practice", "challenge", "exam", "campaign", "timeline", "review"]
+
+
+@main.command()
+@click.argument("banks", nargs=-1, type=click.Path(exists=True))
+@click.option("--mode", type=click.Choice(MODE_NAMES), help="Mode to preselect on the menu.")
+@click.option("--seed", type=int, help="Deal questions in a fixed order (for teaching and tests).")
+@click.option("--data-dir", type=click.Path(file_okay=False),
+              help="Where history is kept (default: $QUIZ_DATA_DIR or the user data folder).")
+def play(banks: tuple[str, ...], mode: str | None, seed: int | None, data_dir: str | None):
+    """Play in the terminal: the shipped banks, or the bank files and folders given."""
+    from quiz.commands.play import run_play
+
+    sys.exit(run_play(banks, mode, seed, data_dir))
+
+
+@main.command()
+@click.option("--data-dir", type=click.Path(file_okay=False),
+              help="Where history is kept (default: $QUIZ_DATA_DIR or the user data folder).")
+@click.option("--limit", default=50, show_default=True, help="How many rounds to show.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+def history(data_dir: str | None, limit: int, fmt: str) -> None:
+    """Print the rounds you have played, newest first."""
+    from quiz.commands.play import run_history
+
+    sys.exit(run_history(data_dir, limit, fmt))

@@ -9,6 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from quiz.model.common import Identifier, StrictModel, Tag, Text
 from quiz.model.questions import Question
+from quiz.model.scoring import ScoringRules
 
 SCHEMA_HINT = "# yaml-language-server: $schema=https://scenario-quiz.invalid/bank.schema.json"
 
@@ -47,6 +48,8 @@ class Bank(StrictModel):
     """The bank's own version, for teachers tracking changes."""
     tags: list[Tag] = []
     """Labels for the whole bank."""
+    scoring: ScoringRules = ScoringRules()
+    """How answers are scored; see docs/scoring.md."""
     questions: list[Question] = []
     """Questions that belong to no scenario."""
     scenarios: list[Scenario] = []

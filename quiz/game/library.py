@@ -1,0 +1,73 @@
+"""The banks a player can choose from, and the questions a round in each mode draws on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quiz.content.load import discover, load_bank
+from quiz.content.problems import LoadError
+from quiz.game.modes import Mode
+from quiz.game.review import ReviewDeck
+from quiz.game.round import Entry
+from quiz.model.bank import Bank, Scenario
+
+SHIPPED_BANKS = Path(__file__).resolve().parents[2] / "questions"
+
+
+@dataclass
+class Library:
+    """Loaded banks, plus the problems of any that failed to load (shown, never fatal)."""
+
+    banks: list[Bank]
+    problems: list[str] = field(default_factory=list)
+
+    def bank(self, bank_id: str) -> Bank:
+        return next(bank for bank in self.banks if bank.id == bank_id)
+
+    def entries(self, bank_id: str | None = None, chapter_id: str | None = None) -> list[Entry]:
+        """Questions of one bank (or all), or of one chapter, in file order."""
+        found = []
+        for bank in self.banks:
+            if bank_id is not None and bank.id != bank_id:
+                continue
+            for scenario, question in bank.all_questions():
+                scenario_id = scenario.id if scenario else None
+                if chapter_id is None or scenario_id == chapter_id:
+                    found.append(Entry(bank.id, scenario_id, question))
+        return found
+
+    def by_key(self) -> dict[str, Entry]:
+        return {entry.key: entry for entry in self.entries()}
+
+    def chapter(self, bank_id: str, chapter_id: str) -> Scenario:
+        return next(s for s in self.bank(bank_id).scenarios if s.id == chapter_id)
+
+    def pool(self, mode: Mode, bank_id: str | None, chapter_id: str | None,
+             deck: ReviewDeck, now: dt.datetime) -> list[Entry]:
+        """The questions a round in this mode draws on."""
+        if mode.name == "review":
+            known = self.by_key()
+            return [known[key] for key in deck.queue(now) if key in known]
+        return self.entries(bank_id, chapter_id)
+
+
+def load_library(paths: list[str | Path] | None = None) -> Library:
+    """Load banks from files or folders (the shipped banks by default), keeping going past
+    any that fail: their problems are reported once, and the rest stay playable."""
+    banks: list[Bank] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for path in discover(paths or [SHIPPED_BANKS]):
+        try:
+            bank = load_bank(path)
+        except LoadError as error:
+            problems.extend(str(problem) for problem in error.problems[:3])
+            continue
+        if bank.id in seen:
+            problems.append(f"{path}: a bank with id {bank.id!r} is already loaded; skipped")
+            continue
+        seen.add(bank.id)
+        banks.append(bank)
+    return Library(banks, problems)

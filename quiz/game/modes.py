@@ -1,0 +1,41 @@
+"""The ways to play: timing, feedback, ordering and round length for each mode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Mode:
+    """How a round behaves."""
+
+    name: str
+    title: str
+    blurb: str
+    timed: bool = False
+    feedback: bool = True
+    """Show right/wrong, the explanation and the source after each answer."""
+    time_limit: float | None = None
+    """Seconds per question in timed modes, unless a question sets its own."""
+    shuffle: bool = True
+    round_length: int | None = 10
+    """How many questions a round deals; None plays them all."""
+    only_types: tuple[str, ...] | None = None
+
+
+MODES: dict[str, Mode] = {mode.name: mode for mode in (
+    Mode("practice", "Practice", "Untimed, with feedback after each question."),
+    Mode("challenge", "Challenge", "20 seconds a question; speed and streaks score extra.",
+         timed=True, time_limit=20.0),
+    Mode("exam", "Exam", "45 seconds a question, no feedback until a full review at the end.",
+         timed=True, feedback=False, time_limit=45.0, round_length=15),
+    Mode("campaign", "Campaign", "The scenario chapters in order; pass one to unlock the next.",
+         shuffle=False, round_length=None),
+    Mode("timeline", "Timeline", "Put events in order, untimed.", round_length=8,
+         only_types=("ordering",)),
+    Mode("review", "Review", "Spaced repetition of what you missed, most overdue first.",
+         shuffle=False),
+)}
+
+PASS_MARK = 0.6
+"""The share of a chapter's questions a player must get right to unlock the next."""

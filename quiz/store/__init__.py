@@ -1,0 +1,1 @@
+"""SQLite storage: the learner's history, resumable rounds and review cards."""

@@ -1,0 +1,142 @@
+"""Rounds played (finished, interrupted or in progress), best scores, and review cards."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quiz.game.modes import PASS_MARK
+from quiz.game.resume import snapshot
+from quiz.game.review import ReviewDeck, card_from_json, card_to_json
+from quiz.game.round import Phase, Round
+from quiz.store.database import open_database
+
+FILE_NAME = "history.sqlite3"
+
+
+def data_dir(explicit: str | Path | None = None) -> Path:
+    """--data-dir, else $QUIZ_DATA_DIR, else the platform's user data folder."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get("QUIZ_DATA_DIR"):
+        return Path(os.environ["QUIZ_DATA_DIR"])
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("scenario-quiz", appauthor=False))
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class RoundRecord:
+    """One row of history."""
+
+    id: int
+    bank_id: str
+    chapter_id: str | None
+    mode: str
+    seed: int
+    started_at: str
+    updated_at: str
+    status: str
+    score: int
+    correct: int
+    answered: int
+    total: int
+    best_streak: int
+    duration: float
+    state: dict[str, Any]
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answered if self.answered else 0.0
+
+
+class History:
+    """The learner's history file. Every answer is committed as it is given."""
+
+    def __init__(self, connection: sqlite3.Connection, warning: str | None = None):
+        self.db = connection
+        self.warning = warning
+
+    @classmethod
+    def open(cls, folder: str | Path | None = None) -> History:
+        opened = open_database(data_dir(folder) / FILE_NAME)
+        return cls(opened.connection, opened.warning)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def start(self, round_: Round, *, bank_id: str, chapter_id: str | None, seed: int) -> int:
+        now = _now()
+        cursor = self.db.execute(
+            "INSERT INTO rounds (bank_id, chapter_id, mode, seed, started_at, updated_at,"
+            " status, total, state) VALUES (?, ?, ?, ?, ?, ?, 'playing', ?, ?)",
+            (bank_id, chapter_id, round_.mode.name, seed, now, now, round_.total,
+             json.dumps(snapshot(round_))))
+        return cursor.lastrowid
+
+    def save(self, round_id: int, round_: Round, status: str | None = None) -> None:
+        """Store the round's progress; the status follows the round unless given."""
+        if status is None:
+            status = "finished" if round_.phase is Phase.FINISHED else "playing"
+        summary = round_.summary()
+        self.db.execute(
+            "UPDATE rounds SET updated_at=?, status=?, score=?, correct=?, answered=?,"
+            " best_streak=?, duration=?, state=? WHERE id=?",
+            (_now(), status, summary.score, summary.correct, summary.total,
+             summary.best_streak, summary.duration, json.dumps(snapshot(round_)), round_id))
+
+    def interrupt(self, round_id: int, round_: Round) -> None:
+        self.save(round_id, round_, "interrupted")
+
+    def recent(self, limit: int = 50) -> list[RoundRecord]:
+        rows = self.db.execute("SELECT * FROM rounds ORDER BY id DESC LIMIT ?", (limit,))
+        return [self._record(row) for row in rows]
+
+    def resumable(self) -> RoundRecord | None:
+        """The latest round left unfinished, by quitting or by a crash."""
+        row = self.db.execute("SELECT * FROM rounds WHERE status IN ('playing', 'interrupted')"
+                              " ORDER BY id DESC LIMIT 1").fetchone()
+        return self._record(row) if row else None
+
+    def discard(self, round_id: int) -> None:
+        """Keep an unfinished round in history but stop offering to resume it."""
+        self.db.execute("UPDATE rounds SET status='interrupted', state=json_set(state,"
+                        " '$.abandoned', json('true')) WHERE id=?", (round_id,))
+
+    def best_scores(self) -> dict[tuple[str, str | None, str], int]:
+        rows = self.db.execute("SELECT bank_id, chapter_id, mode, MAX(score) FROM rounds"
+                               " WHERE status='finished' GROUP BY bank_id, chapter_id, mode")
+        return {(bank, chapter, mode): score for bank, chapter, mode, score in rows}
+
+    def passed_chapters(self, bank_id: str) -> set[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT chapter_id FROM rounds WHERE bank_id=? AND mode='campaign'"
+            " AND status='finished' AND total > 0 AND correct >= ? * total",
+            (bank_id, PASS_MARK))
+        return {chapter for (chapter,) in rows if chapter}
+
+    def deck(self) -> ReviewDeck:
+        rows = self.db.execute("SELECT key, card FROM review_cards")
+        return ReviewDeck({key: card_from_json(card) for key, card in rows})
+
+    def save_card(self, key: str, deck: ReviewDeck) -> None:
+        card = deck.cards.get(key)
+        if card is not None:
+            self.db.execute("INSERT INTO review_cards (key, card, due) VALUES (?, ?, ?)"
+                            " ON CONFLICT(key) DO UPDATE SET card=excluded.card,"
+                            " due=excluded.due", (key, card_to_json(card), card.due.isoformat()))
+
+    @staticmethod
+    def _record(row: tuple) -> RoundRecord:
+        values = list(row)
+        values[-1] = json.loads(values[-1])
+        return RoundRecord(*values)

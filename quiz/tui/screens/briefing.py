@@ -1,0 +1,43 @@
+"""A chapter's briefing, read before its first question."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quiz.game.session import Session
+from quiz.tui.text import joined, plain
+
+
+class BriefingScreen(Screen):
+    """Sets the scene for a campaign chapter."""
+
+    BINDINGS = [Binding("enter,space", "begin", "Begin"),
+                Binding("escape", "back", "Back")]
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        chapter = self.session.library.chapter(self.session.bank_id, self.session.chapter_id)
+        yield Static(plain(f"Campaign · {chapter.title}"), id="status")
+        with VerticalScroll(id="briefing-body"):
+            yield Static(joined(("Briefing\n\n", "bold underline"), chapter.briefing,
+                                f"\n\n{len(chapter.questions)} questions. "
+                                "Press Enter to begin."))
+        yield Footer()
+
+    def action_begin(self) -> None:
+        from quiz.tui.screens.question import QuestionScreen
+
+        self.app.switch_screen(QuestionScreen(self.session))
+
+    def action_back(self) -> None:
+        from quiz.tui.screens.home import HomeScreen
+
+        self.session.interrupt()
+        self.app.switch_screen(HomeScreen(self.session))

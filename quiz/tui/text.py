@@ -1,0 +1,29 @@
+"""Bank text on screen: always literal, never parsed as markup."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from quiz.model.common import Source
+
+
+def plain(text: str, style: str = "") -> Text:
+    """Outside text as a Text object, so `[bold]` or `[@click=...]` shows as typed."""
+    return Text(text, style=style)
+
+
+def joined(*parts: tuple[str, str] | str) -> Text:
+    """Several pieces, each either plain text or (text, style), as one literal Text."""
+    result = Text()
+    for part in parts:
+        if isinstance(part, tuple):
+            result.append(part[0], style=part[1])
+        else:
+            result.append(part)
+    return result
+
+
+def citation(source: Source) -> Text:
+    """Outlet, title, date and author, as one line."""
+    return joined((source.outlet, "bold"), ", “", (source.title, "italic"), "”, ",
+                  source.date, f", by {source.author}" if source.author else "")

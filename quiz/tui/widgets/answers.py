@@ -1,0 +1,141 @@
+"""Answer widgets: choices (single, multiple, true/false), ordering, and numbers."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, OptionList
+from textual.widgets.option_list import Option
+
+from quiz.tui.messages import AnswerGiven
+from quiz.tui.text import joined
+
+KEYS = "123456789"
+LETTERS = "abcdefghi"
+
+
+class ChoiceAnswer(OptionList):
+    """Pick with 1–9 or a–i, arrows and Enter, or the mouse. With `multi`, Space or a
+    number toggles a choice and Enter submits the set."""
+
+    BINDINGS = [Binding("space", "toggle", "Toggle", show=False)]
+
+    def __init__(self, labels: list[str], *, multi: bool = False, id: str | None = None):
+        self.labels = labels
+        self.multi = multi
+        self.chosen: set[int] = set()
+        super().__init__(*[Option(self._prompt(i)) for i in range(len(labels))], id=id)
+
+    def _prompt(self, index: int):
+        mark = ("[x] " if index in self.chosen else "[ ] ") if self.multi else ""
+        return joined((f"{index + 1}. ", "bold"), mark, self.labels[index])
+
+    def on_mount(self) -> None:
+        self.highlighted = 0
+
+    def on_key(self, event) -> None:
+        key = event.character or ""
+        index = KEYS.find(key) if key in KEYS else LETTERS.find(key.lower()) if key else -1
+        if key and 0 <= index < len(self.labels):
+            event.stop()
+            self.highlighted = index
+            self._pick(index)
+        elif event.key == "enter" and self.multi:
+            event.stop()
+            self.post_message(AnswerGiven(sorted(self.chosen)))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._pick(event.option_index)
+
+    def action_toggle(self) -> None:
+        if self.multi and self.highlighted is not None:
+            self._pick(self.highlighted)
+
+    def _pick(self, index: int) -> None:
+        if not self.multi:
+            self.post_message(AnswerGiven(index))
+            return
+        self.chosen ^= {index}
+        self.replace_option_prompt_at_index(index, self._prompt(index))
+
+
+class OrderingAnswer(Vertical):
+    """Move the highlighted item with Shift+↑/↓ (or K/J, or the buttons); Enter submits."""
+
+    BINDINGS = [
+        Binding("shift+up,k", "move(-1)", "Move up"),
+        Binding("shift+down,j", "move(1)", "Move down"),
+        Binding("enter", "submit", "Submit", priority=True),
+    ]
+
+    def __init__(self, labels: list[str], *, id: str | None = None):
+        super().__init__(id=id)
+        self.labels = labels
+        self.arrangement = list(range(len(labels)))
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(*[Option(self._prompt(n)) for n in range(len(self.labels))],
+                         id="ordering-list")
+        with Horizontal(id="ordering-buttons"):
+            yield Button("▲ Up", id="move-up")
+            yield Button("▼ Down", id="move-down")
+            yield Button("Submit", id="submit", variant="primary")
+
+    def _prompt(self, position: int):
+        return joined((f"{position + 1}. ", "bold"), self.labels[self.arrangement[position]])
+
+    def on_mount(self) -> None:
+        listing = self.query_one(OptionList)
+        listing.highlighted = 0
+        listing.focus()
+
+    def action_move(self, step: int) -> None:
+        listing = self.query_one(OptionList)
+        here = listing.highlighted
+        there = (here or 0) + step
+        if here is None or not 0 <= there < len(self.arrangement):
+            return
+        order = self.arrangement
+        order[here], order[there] = order[there], order[here]
+        for position in (here, there):
+            listing.replace_option_prompt_at_index(position, self._prompt(position))
+        listing.highlighted = there
+
+    def action_submit(self) -> None:
+        self.post_message(AnswerGiven(list(self.arrangement)))
+
+    @on(OptionList.OptionSelected)
+    def _ignore_select(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # a click only highlights; Enter or the button submits
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "submit":
+            self.action_submit()
+        else:
+            self.action_move(-1 if event.button.id == "move-up" else 1)
+            self.query_one(OptionList).focus()
+
+
+class NumericAnswer(Input):
+    """Type a number and press Enter."""
+
+    def __init__(self, unit: str | None, *, id: str | None = None):
+        hint = f"Type a number in {unit}, then Enter" if unit else "Type a number, then Enter"
+        super().__init__(placeholder=hint, type="number", id=id)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            value = float(event.value)
+        except ValueError:
+            self.app.notify("That is not a number; type digits such as 2000 or 2.5.",
+                            severity="warning")
+            return
+        self.post_message(AnswerGiven(value))
