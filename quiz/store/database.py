@@ -51,7 +51,7 @@ def open_database(path: Path) -> Opened:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         return Opened(_connect(path))
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, ValueError) as error:
         aside = path.with_name(f"{path.name}.corrupt-{dt.datetime.now():%Y%m%d-%H%M%S}")
         for suffix in ("", "-wal", "-shm"):
             source = Path(str(path) + suffix)
@@ -71,8 +71,13 @@ def _connect(path: Path) -> sqlite3.Connection:
         if check != "ok":
             raise sqlite3.DatabaseError(f"integrity check failed: {check}")
         _migrate(connection)
-    except sqlite3.DatabaseError:
+        # Damage inside rows can pass the page check; reading everything once finds it.
+        connection.execute("SELECT * FROM rounds").fetchall()
+        connection.execute("SELECT * FROM review_cards").fetchall()
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         connection.close()
+        if isinstance(error, UnicodeDecodeError):
+            raise sqlite3.DatabaseError(f"unreadable text ({error.reason})") from None
         raise
     return connection
 

@@ -125,8 +125,13 @@ class History:
         return {chapter for (chapter,) in rows if chapter}
 
     def deck(self) -> ReviewDeck:
-        rows = self.db.execute("SELECT key, card FROM review_cards")
-        return ReviewDeck({key: card_from_json(card) for key, card in rows})
+        cards = {}
+        for key, card in self.db.execute("SELECT key, card FROM review_cards"):
+            try:
+                cards[key] = card_from_json(card)
+            except (ValueError, KeyError, TypeError):
+                continue  # a damaged card: the question simply leaves review
+        return ReviewDeck(cards)
 
     def save_card(self, key: str, deck: ReviewDeck) -> None:
         card = deck.cards.get(key)
@@ -138,5 +143,10 @@ class History:
     @staticmethod
     def _record(row: tuple) -> RoundRecord:
         values = list(row)
-        values[-1] = json.loads(values[-1])
+        try:
+            state = json.loads(values[-1])
+        except (ValueError, TypeError):
+            state = None
+        # A damaged row is shown in history but can never be resumed.
+        values[-1] = state if isinstance(state, dict) else {"unreadable": True}
         return RoundRecord(*values)

@@ -41,7 +41,7 @@ class HomeScreen(Screen):
         targets.border_title = "Play"
         self.query_one("#modes", OptionList).border_title = "Mode"
         resumable = self.session.history.resumable()
-        if resumable and not resumable.state.get("abandoned"):
+        if resumable and not ({"abandoned", "unreadable"} & resumable.state.keys()):
             self.items.append(("resume", resumable))
             targets.add_option(Option(joined(("▶ Resume ", "bold"),
                                              f"{resumable.mode} · {resumable.bank_id} · "

@@ -1,0 +1,155 @@
+"""Whole rounds in every mode, played with Pilot and the keyboard alone."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from quiz.game.library import Library
+from quiz.game.modes import MODES
+from quiz.game.round import Phase
+from quiz.model.bank import Bank
+from quiz.store.history import History
+from quiz.tui.screens.briefing import BriefingScreen
+from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.screens.summary import SummaryScreen
+from tests.functional.tui_helpers import FakeClock, answer, make_app, play_round
+
+
+async def choose(pilot, app, target_title: str, mode: str) -> None:
+    """On the home screen: move to a target by its title, Enter, then pick the mode."""
+    home = app.screen
+    assert isinstance(home, HomeScreen)
+    targets = home.query_one("#targets", OptionList)
+    index = next(n for n, (kind, value) in enumerate(home.items)
+                 if kind == "target" and value.title == target_title)
+    while targets.highlighted != index:
+        await pilot.press("down" if (targets.highlighted or 0) < index else "up")
+    await pilot.press("enter")
+    modes = home.query_one("#modes", OptionList)
+    wanted = list(MODES).index(mode)
+    while modes.highlighted != wanted:
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+CAMPAIGN = "Hotlines and THAAD: China and South Korea, 2013–2017"
+GENERATED = "China–South Korea defence relations, 2013–2017: generated questions"
+
+
+@pytest.mark.parametrize("mode", ["practice", "challenge", "exam", "timeline"])
+async def test_a_whole_round_in_each_mode(tmp_path, mode):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot, app, GENERATED, mode)
+        assert isinstance(app.screen, QuestionScreen)
+        await play_round(pilot, app)
+        assert isinstance(app.screen, SummaryScreen)
+        summary = app.session.round.summary()
+        assert summary.correct == summary.total > 0
+        if mode == "timeline":
+            assert {d.question.type for d in app.session.round.dealt} == {"ordering"}
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+    assert History.open(tmp_path).recent()[0].status == "finished"
+
+
+async def test_campaign_chapter_with_briefing_unlocks_the_next(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot, app, CAMPAIGN, "campaign")
+        assert isinstance(app.screen, BriefingScreen)
+        await pilot.press("enter")
+        await play_round(pilot, app)
+        assert "Chapter passed" in str(app.screen.query_one("#summary-stats", Static).render())
+        await pilot.press("enter")
+        assert app.session.chapter_unlocked("campaign", "ch2-2015")
+        await choose(pilot, app, CAMPAIGN, "campaign")
+        assert app.session.chapter_id == "ch2-2015"
+
+
+async def test_missed_questions_come_back_in_review(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot, app, GENERATED, "practice")
+        await play_round(pilot, app, right=False)
+        missed = {o.key for o in app.session.round.outcomes}
+        await pilot.press("enter")
+        home = app.screen
+        targets = home.query_one("#targets", OptionList)
+        targets.highlighted = next(n for n, (k, _) in enumerate(home.items) if k == "review")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.round.mode.name == "review"
+        assert {d.entry.key for d in app.session.round.dealt} <= missed
+        await play_round(pilot, app)
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_challenge_timer_runs_out(tmp_path):
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot, app, GENERATED, "challenge")
+        assert "⏱ 20.0s" in str(app.screen.query_one("#status", Static).render())
+        clock.now += 25
+        await pilot.pause(0.5)
+        outcome = app.session.round.last
+        assert outcome.timed_out and outcome.points.total == 0
+        assert "Time's up" in str(app.screen.query_one("#feedback", Static).render())
+
+
+async def test_quit_asks_first_and_the_round_resumes_after_restart(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot, app, GENERATED, "practice")
+        await answer(pilot, app)
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("n")
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("ctrl+q", "y")
+    record = History.open(tmp_path).resumable()
+    assert record.status == "interrupted" and record.answered == 1
+    again = make_app(tmp_path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        assert again.screen.items[0][0] == "resume"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(again.screen, QuestionScreen)
+        assert len(again.session.round.outcomes) == 1
+        assert again.session.round.phase is Phase.FEEDBACK
+
+
+async def test_help_opens_and_closes(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+HOSTILE = "[bold]x[/] [@click=app.quit]boom[/] [link=http://x]y[/link] [/]"
+
+
+async def test_bank_text_is_never_markup(tmp_path):
+    bank = Bank.model_validate({
+        "id": "hostile", "title": HOSTILE,
+        "questions": [{"id": "q", "type": "single_choice", "prompt": HOSTILE,
+                       "context": {"date": HOSTILE, "place": "[red]", "role": "[/]"},
+                       "choices": [HOSTILE, "[b]", "[/b]", "[@click=app.bell]"],
+                       "answer": 0, "explanation": HOSTILE, "tags": ["[x]"],
+                       "sources": [{"outlet": HOSTILE, "title": "[i]", "date": "2016"}]}]})
+    app = make_app(tmp_path, library=Library([bank]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot, app, HOSTILE, "practice")
+        assert HOSTILE in str(app.screen.query_one("#prompt", Static).render())
+        await answer(pilot, app, right=False)
+        assert HOSTILE in str(app.screen.query_one("#feedback", Static).render())
+        await pilot.press("enter")
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.is_running
