@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install play test lint bench-validate bench-generate schema questions clean
+.PHONY: install play test lint bench-validate bench-generate bench-play schema questions clean
 
 install: $(STAMP)
 
@@ -13,6 +13,8 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
+	@# pip compiles installed packages; do the same for ours, whatever PYTHONDONTWRITEBYTECODE says.
+	@$(BIN)/python -m compileall -q quiz
 
 play: install
 	$(BIN)/quiz play
@@ -29,6 +31,9 @@ schema: install
 
 questions: install
 	$(BIN)/quiz generate --seed 2013 -o questions/generated.yaml
+
+bench-play: install
+	$(BIN)/python bench/play.py
 
 bench-generate: install
 	$(BIN)/python bench/generate.py

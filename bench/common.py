@@ -11,12 +11,12 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / ".data"
 
 
-def time_process(argv: list[str], repeats: int) -> float:
+def time_process(argv: list[str], repeats: int, env: dict[str, str] | None = None) -> float:
     """Median wall time of a whole process, in seconds; fails loudly if the process fails."""
     samples = []
     for _ in range(repeats):
         start = time.perf_counter()
-        result = subprocess.run(argv, capture_output=True, check=False)
+        result = subprocess.run(argv, capture_output=True, check=False, env=env)
         samples.append(time.perf_counter() - start)
         if result.returncode != 0:
             sys.exit(f"benchmark command failed: {' '.join(argv)}\n{result.stderr.decode()}")

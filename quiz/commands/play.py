@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import click
 
@@ -12,9 +13,9 @@ def run_play(banks: tuple[str, ...], mode: str | None, seed: int | None,
     """Load the banks and history, then hand over to the Textual app."""
     from quiz.game.library import load_library
     from quiz.game.session import Session
-    from quiz.store.history import History
+    from quiz.store.history import History, data_dir
 
-    library = load_library(list(banks) or None)
+    library = load_library(list(banks) or None, cache=data_dir(data) / "bank-cache")
     if not library.banks:
         for problem in library.problems:
             click.echo(problem, err=True)
@@ -30,7 +31,8 @@ def run_play(banks: tuple[str, ...], mode: str | None, seed: int | None,
 
     app = QuizApp(Session(library, history, seed=seed), notices=notices, mode=mode)
     try:
-        app.run()
+        # The start-up benchmark runs without a terminal, like its baselines.
+        app.run(headless=bool(os.environ.get("QUIZ_EXIT_WHEN_READY")))
     finally:
         app.session.interrupt()
         history.close()

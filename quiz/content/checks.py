@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from quiz.model.bank import Bank
-from quiz.model.events import Timeline
+
+if TYPE_CHECKING:  # the player loads banks only; timelines are for authors
+    from quiz.model.events import Timeline
 
 
 def bank_warnings(bank: Bank) -> Iterator[tuple[tuple, str]]:

@@ -46,16 +46,20 @@ class Loaded:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def document_kinds() -> dict[str, DocumentKind]:
-    """Kinds keyed by name; imported lazily so `quiz --help` stays fast."""
-    from quiz.content.checks import bank_warnings, timeline_warnings
-    from quiz.model.bank import Bank, duplicate_ids
-    from quiz.model.events import Timeline
+def document_kinds(only: str | None = None) -> dict[str, DocumentKind]:
+    """Kinds keyed by name, imported lazily: the player never pays for the timeline models."""
+    kinds: dict[str, DocumentKind] = {}
+    if only in (None, "bank"):
+        from quiz.content.checks import bank_warnings
+        from quiz.model.bank import Bank, duplicate_ids
 
-    return {
-        "bank": DocumentKind("bank", Bank, bank_warnings, duplicate_ids),
-        "timeline": DocumentKind("timeline", Timeline, timeline_warnings),
-    }
+        kinds["bank"] = DocumentKind("bank", Bank, bank_warnings, duplicate_ids)
+    if only in (None, "timeline"):
+        from quiz.content.checks import timeline_warnings
+        from quiz.model.events import Timeline
+
+        kinds["timeline"] = DocumentKind("timeline", Timeline, timeline_warnings)
+    return kinds
 
 
 def detect_kind(data: dict) -> str:
@@ -99,7 +103,7 @@ def _valid_json_bank(text: str, shown: str) -> Loaded | None:
     Anything that fails here (bad JSON, another kind of file, an invalid bank) returns None
     and takes the slower path, which detects the kind and locates every problem.
     """
-    chosen = document_kinds()["bank"]
+    chosen = document_kinds("bank")["bank"]
     try:
         model = chosen.model.model_validate_json(text)
     except (ValidationError, RecursionError, ValueError):
@@ -113,7 +117,8 @@ def _validate(raw: Any, text: str, shown: str, kind: str | None) -> Loaded:
         found = "nothing" if raw is None else f"a {_yaml_type(raw)}"
         raise LoadError([Problem(shown, 1, 1, f"the top level must be a mapping of fields "
                                               f"(key: value), but this file holds {found}")])
-    chosen = document_kinds()[kind or detect_kind(raw)]
+    name = kind or detect_kind(raw)
+    chosen = document_kinds(name)[name]
     try:
         model = chosen.model.model_validate(raw)
     except ValidationError as error:

@@ -6,8 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz.content.load import discover, load_bank
+from quiz.content.load import discover
 from quiz.content.problems import LoadError
+from quiz.game.bank_cache import cached_load_bank
 from quiz.game.modes import Mode
 from quiz.game.review import ReviewDeck
 from quiz.game.round import Entry
@@ -53,15 +54,16 @@ class Library:
         return self.entries(bank_id, chapter_id)
 
 
-def load_library(paths: list[str | Path] | None = None) -> Library:
+def load_library(paths: list[str | Path] | None = None, cache: Path | None = None) -> Library:
     """Load banks from files or folders (the shipped banks by default), keeping going past
-    any that fail: their problems are reported once, and the rest stay playable."""
+    any that fail: their problems are reported once, and the rest stay playable. With a
+    `cache` folder, unchanged files load from validated JSON instead of being parsed."""
     banks: list[Bank] = []
     problems: list[str] = []
     seen: set[str] = set()
     for path in discover(paths or [SHIPPED_BANKS]):
         try:
-            bank = load_bank(path)
+            bank = cached_load_bank(path, cache)
         except LoadError as error:
             problems.extend(str(problem) for problem in error.problems[:3])
             continue
