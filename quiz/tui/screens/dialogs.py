@@ -4,29 +4,32 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 HELP = """\
-Scenario Quiz — keys
+Scenario Quiz: keys
 
 Anywhere
-  ?            this help            Ctrl+Q   quit (asks first; your round is saved)
-  Ctrl+P       command palette: change the theme, and more
+  ?             this help
+  Ctrl+Q        quit (asks first; a round is saved)
+  Ctrl+P        command palette: themes and more
 
 Menu
-  ↑/↓  Tab     choose what to play, then the mode     Enter   start
+  ↑ ↓  Tab      choose what to play, then a mode
+  Enter         start
 
 Questions
-  1–9 or A–I   pick a choice              T / F    true or false
-  ↑/↓ Enter    pick with the arrows       Space    tick a choice (select all that apply)
-  Shift+↑/↓    move an item (ordering); K/J work too; Enter submits the order
-  Numbers      type the number, then Enter
-  Enter/Space  after feedback, go on to the next question
+  1-9 or A-I    pick a choice
+  T / F         true or false
+  ↑ ↓  Enter    pick with the arrows
+  Space         tick a choice (select all that apply)
+  Shift+↑ ↓     move an item (ordering); K / J too
+  Enter         submit a selection, an order or a number
+  Enter/Space   after feedback: next question
 
-The mouse works too: click a choice, or the ordering buttons.
-Press Escape or ? to close."""
+The mouse works too. Escape or ? closes this help."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -35,7 +38,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,enter", "dismiss_help", "Close")]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield Static(HELP, markup=False)
 
     def action_dismiss_help(self) -> None:
