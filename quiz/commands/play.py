@@ -3,39 +3,53 @@
 from __future__ import annotations
 
 import json
-import os
+from pathlib import Path
 
 import click
+
+BANK_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _has_bank_files(paths: list[Path]) -> bool:
+    return any(p.is_file() or any(f.suffix.lower() in BANK_SUFFIXES for f in p.rglob("*"))
+               for p in paths)
 
 
 def run_play(banks: tuple[str, ...], mode: str | None, seed: int | None,
              data: str | None) -> int:
-    """Load the banks and history, then hand over to the Textual app."""
-    from quiz.game.library import load_library
-    from quiz.game.session import Session
-    from quiz.store.history import History, data_dir
-
-    library = load_library(list(banks) or None, cache=data_dir(data) / "bank-cache")
-    if not library.banks:
-        for problem in library.problems:
-            click.echo(problem, err=True)
-        click.echo("no playable bank found" + (f" in {', '.join(banks)}" if banks else ""),
-                   err=True)
-        return 1
-    history = History.open(data)
-    notices = [n for n in [history.warning] if n]
-    if library.problems:
-        notices.append(f"{len(library.problems)} problem(s) kept some banks out; run "
-                       "`quiz validate` on them to see where.")
+    """Start the app at once on the saved menu; banks and history load behind it."""
+    from quiz.store.paths import data_dir
     from quiz.tui.app import QuizApp
 
-    app = QuizApp(Session(library, history, seed=seed), notices=notices, mode=mode)
+    folder = data_dir(data)
+    given = [Path(b) for b in banks]
+    if given and not _has_bank_files(given):
+        click.echo(f"no bank files (.yaml, .yml, .json) in {', '.join(banks)}", err=True)
+        return 1
+    sources = [str(p.resolve()) for p in given]
+
+    def load():
+        from quiz.game.library import load_library
+        from quiz.game.session import Session
+        from quiz.store.history import History
+
+        library = load_library(given or None, cache=folder / "bank-cache")
+        history = History.open(folder)
+        notices = [n for n in [history.warning] if n]
+        if library.problems:
+            notices.append(f"{len(library.problems)} problem(s) kept some banks out; run "
+                           "`quiz validate` on them to see where.")
+        if not library.banks:
+            notices.append("No playable bank was found.")
+        return Session(library, history, seed=seed), notices
+
+    app = QuizApp(loader=load, sources=sources, data_folder=folder, mode=mode)
     try:
-        # The start-up benchmark runs without a terminal, like its baselines.
-        app.run(headless=bool(os.environ.get("QUIZ_EXIT_WHEN_READY")))
+        app.run()
     finally:
-        app.session.interrupt()
-        history.close()
+        if app.session is not None:
+            app.session.interrupt()
+            app.session.history.close()
     return 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,19 +14,9 @@ from quiz.game.resume import snapshot
 from quiz.game.review import ReviewDeck, card_from_json, card_to_json
 from quiz.game.round import Phase, Round
 from quiz.store.database import open_database
+from quiz.store.paths import data_dir
 
 FILE_NAME = "history.sqlite3"
-
-
-def data_dir(explicit: str | Path | None = None) -> Path:
-    """--data-dir, else $QUIZ_DATA_DIR, else the platform's user data folder."""
-    if explicit:
-        return Path(explicit)
-    if os.environ.get("QUIZ_DATA_DIR"):
-        return Path(os.environ["QUIZ_DATA_DIR"])
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("scenario-quiz", appauthor=False))
 
 
 def _now() -> str:

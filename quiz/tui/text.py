@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from quiz.model.common import Source
+if TYPE_CHECKING:  # the menu paints before the models are imported
+    from quiz.model.common import Source
 
 
 def plain(text: str, style: str = "") -> Text:

@@ -23,8 +23,8 @@ async def choose(pilot, app, target_title: str, mode: str) -> None:
     home = app.screen
     assert isinstance(home, HomeScreen)
     targets = home.query_one("#targets", OptionList)
-    index = next(n for n, (kind, value) in enumerate(home.items)
-                 if kind == "target" and value.title == target_title)
+    index = next(n for n, item in enumerate(home.items)
+                 if item.kind == "target" and item.label.strip().startswith(target_title + " ("))
     while targets.highlighted != index:
         await pilot.press("down" if (targets.highlighted or 0) < index else "up")
     await pilot.press("enter")
@@ -80,7 +80,7 @@ async def test_missed_questions_come_back_in_review(tmp_path):
         await pilot.press("enter")
         home = app.screen
         targets = home.query_one("#targets", OptionList)
-        targets.highlighted = next(n for n, (k, _) in enumerate(home.items) if k == "review")
+        targets.highlighted = next(n for n, item in enumerate(home.items) if item.kind == "review")
         await pilot.press("enter")
         await pilot.pause()
         assert app.session.round.mode.name == "review"
@@ -116,12 +116,48 @@ async def test_quit_asks_first_and_the_round_resumes_after_restart(tmp_path):
     assert record.status == "interrupted" and record.answered == 1
     again = make_app(tmp_path)
     async with again.run_test(size=(80, 24)) as pilot:
-        assert again.screen.items[0][0] == "resume"
+        assert again.screen.items[0].kind == "resume"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(again.screen, QuestionScreen)
         assert len(again.session.round.outcomes) == 1
         assert again.session.round.phase is Phase.FEEDBACK
+
+
+async def test_menu_paints_before_the_banks_load_and_a_choice_waits(tmp_path):
+    import threading
+
+    from quiz.game.menu import Menu
+    from quiz.tui.app import QuizApp
+    from tests.functional.tui_helpers import make_app as ready_app
+
+    warm = ready_app(tmp_path)
+    saved = warm.session  # a session to hand over once "loading" finishes
+    gate = threading.Event()
+
+    def slow_loader():
+        gate.wait(5)
+        return saved, []
+
+    # A first run saves the menu; the next start paints it before loading.
+    async with warm.run_test(size=(80, 24)):
+        pass
+    app = QuizApp(loader=slow_loader, sources=[], data_folder=tmp_path / "data")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "menu.json").write_text(
+        Menu(warm.current_menu().items, []).to_json())
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen) and home.session is None
+        assert any(item.kind == "target" for item in home.items), "painted from the save"
+        await choose(pilot, app, GENERATED, "practice")
+        assert home.pending is not None and isinstance(app.screen, HomeScreen)
+        gate.set()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, QuestionScreen):
+                break
+        assert isinstance(app.screen, QuestionScreen), "the waiting choice ran once loaded"
 
 
 async def test_help_opens_and_closes(tmp_path):

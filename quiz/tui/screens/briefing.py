@@ -37,7 +37,5 @@ class BriefingScreen(Screen):
         self.app.switch_screen(QuestionScreen(self.session))
 
     def action_back(self) -> None:
-        from quiz.tui.screens.home import HomeScreen
-
         self.session.interrupt()
-        self.app.switch_screen(HomeScreen(self.session))
+        self.app.show_home()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,21 +12,30 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quiz.game.menu import Menu, MenuItem
 from quiz.game.modes import MODES
-from quiz.game.session import NoQuestions, Session, Target
 from quiz.tui.text import joined, plain
 
 
 class HomeScreen(Screen):
-    """Pick on the left, choose a mode on the right, Enter to play."""
+    """Pick on the left, choose a mode on the right, Enter to play.
+
+    It can be painted from a saved menu before the banks have loaded; a choice made then
+    waits for the session and runs as soon as it is ready.
+    """
 
     BINDINGS = [Binding("escape", "focus_targets", "Back", show=False)]
 
-    def __init__(self, session: Session, mode: str | None = None):
+    def __init__(self, menu: Menu, session=None, mode: str | None = None):
         super().__init__()
+        self.menu = menu
         self.session = session
         self.mode = mode
-        self.items: list[tuple[str, object]] = []
+        self.pending: Callable[[], None] | None = None
+
+    @property
+    def items(self) -> list[MenuItem]:
+        return self.menu.items
 
     def compose(self) -> ComposeResult:
         yield Static(plain("Scenario Quiz  ·  learn from documented sources  ·  ? for help"),
@@ -37,87 +48,95 @@ class HomeScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        targets = self.query_one("#targets", OptionList)
-        targets.border_title = "Play"
+        self.query_one("#targets", OptionList).border_title = "Play"
         self.query_one("#modes", OptionList).border_title = "Mode"
-        resumable = self.session.history.resumable()
-        if resumable and not ({"abandoned", "unreadable"} & resumable.state.keys()):
-            self.items.append(("resume", resumable))
-            targets.add_option(Option(joined(("▶ Resume ", "bold"),
-                                             f"{resumable.mode} · {resumable.bank_id} · "
-                                             f"{resumable.answered}/{resumable.total} answered")))
-        due, waiting = self.session.due_count(), self.session.review_count()
-        self.items.append(("review", None))
-        targets.add_option(Option(joined(("↻ Review ", "bold"),
-                                         f"{due} due · {waiting} in the deck")))
-        for target in self.session.targets():
-            self.items.append(("target", target))
-            indent = "   " if target.chapter_id else ""
-            lock = "  🔒" if target.locked else ""
-            targets.add_option(Option(joined(indent, (target.title, "" if target.chapter_id
-                                                      else "bold"),
-                                             f" ({target.count}){lock}")))
-        first_target = next(n for n, (kind, _) in enumerate(self.items) if kind == "target")
-        targets.highlighted = 0 if self.items[0][0] == "resume" else first_target
-        targets.focus()
         if self.mode in MODES:
             self.query_one("#modes", OptionList).highlighted = list(MODES).index(self.mode)
+        self._fill()
+
+    def _fill(self) -> None:
+        targets = self.query_one("#targets", OptionList)
+        targets.clear_options()
+        for item in self.items:
+            style = "bold" if item.heading or item.kind != "target" else ""
+            targets.add_option(Option(joined((item.label, style))))
+        if not self.items:
+            self.query_one("#home-info", Static).update(plain("Loading the banks…"))
+            return
+        first_target = next((n for n, item in enumerate(self.items)
+                             if item.kind == "target"), 0)
+        targets.highlighted = 0 if self.items[0].kind == "resume" else first_target
+        targets.focus()
         self._describe(targets.highlighted)
+
+    def session_ready(self, session, menu: Menu) -> None:
+        """The banks have loaded: show the fresh menu and run any choice made meanwhile."""
+        self.session = session
+        if menu.items != self.menu.items:
+            self.menu = menu
+            highlighted = self.query_one("#targets", OptionList).highlighted
+            self._fill()
+            if highlighted is not None and highlighted < len(self.items):
+                self.query_one("#targets", OptionList).highlighted = highlighted
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending()
 
     @on(OptionList.OptionHighlighted, "#targets")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._describe(event.option_index)
 
     def _describe(self, index: int) -> None:
-        kind, value = self.items[index]
-        info = self.query_one("#home-info", Static)
-        if kind == "resume":
-            info.update(plain("Carry on where you left off: Enter to resume."))
-        elif kind == "review":
-            info.update(plain(f"{self.session.due_count()} question(s) due now. Questions you "
-                              "miss come back here on a spaced schedule, most overdue first. "
-                              "Enter to start."))
-        else:
-            bests = [f"{MODES[m].title} {score}" for m in MODES
-                     if (score := self.session.best(value.bank_id, value.chapter_id, m))
-                     is not None]
-            best_text = "Best: " + " · ".join(bests) if bests else "No rounds finished yet."
-            lock = "  Locked: pass the chapter before it." if value.locked else ""
-            info.update(plain(f"{best_text}{lock}  Enter, then pick a mode."))
+        if 0 <= index < len(self.items):
+            self.query_one("#home-info", Static).update(plain(self.items[index].info))
 
     @on(OptionList.OptionSelected, "#targets")
     def _target_chosen(self, event: OptionList.OptionSelected) -> None:
-        kind, value = self.items[event.option_index]
-        if kind == "resume":
-            self._resume(value)
-        elif kind == "review":
-            self._start(None, "review")
+        item = self.items[event.option_index]
+        if item.kind == "resume":
+            self._when_ready(lambda: self._resume(item))
+        elif item.kind == "review":
+            self._when_ready(lambda: self._start(None, "review"))
         else:
             self.query_one("#modes", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#modes")
     def _mode_chosen(self, event: OptionList.OptionSelected) -> None:
-        targets = self.query_one("#targets", OptionList)
-        kind, value = self.items[targets.highlighted or 0]
+        if not self.items:
+            return
+        item = self.items[self.query_one("#targets", OptionList).highlighted or 0]
         mode = list(MODES)[event.option_index]
-        self._start(value if kind == "target" else None, mode)
+        self._when_ready(lambda: self._start(item if item.kind == "target" else None, mode))
 
-    def _start(self, target: Target | None, mode: str) -> None:
-        bank_id = target.bank_id if target else None
+    def _when_ready(self, action: Callable[[], None]) -> None:
+        if self.session is not None:
+            action()
+        else:
+            self.pending = action
+            self.query_one("#home-info", Static).update(plain("Loading the banks…"))
+
+    def _start(self, item: MenuItem | None, mode: str) -> None:
+        from quiz.game.session import NoQuestions
+
+        bank_id = item.bank_id if item else None
         if bank_id is None and mode != "review":
             self.app.notify("Choose a bank or chapter first.", severity="warning")
             self.query_one("#targets", OptionList).focus()
             return
         try:
-            self.session.start(bank_id, target.chapter_id if target else None, mode)
+            self.session.start(bank_id, item.chapter_id if item else None, mode)
         except NoQuestions as error:
             self.app.notify(str(error).capitalize() + ".", severity="warning")
             return
         self._play()
 
-    def _resume(self, record) -> None:
+    def _resume(self, item: MenuItem) -> None:
         from quiz.game.resume import ResumeError
 
+        record = self.session.history.resumable()
+        if record is None or record.id != item.round_id:
+            self.app.notify("That round is no longer waiting to be resumed.")
+            return
         try:
             self.session.resume(record)
         except ResumeError as error:

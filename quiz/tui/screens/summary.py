@@ -80,6 +80,4 @@ class SummaryScreen(Screen):
         return Text("\n").join(lines)
 
     def action_home(self) -> None:
-        from quiz.tui.screens.home import HomeScreen
-
-        self.app.switch_screen(HomeScreen(self.session))
+        self.app.show_home()
