@@ -9,6 +9,7 @@ from quiz.game.library import Library
 from quiz.game.modes import MODES
 from quiz.game.round import Phase
 from quiz.model.bank import Bank
+from quiz.model.questions import SingleChoice
 from quiz.store.history import History
 from quiz.tui.screens.briefing import BriefingScreen
 from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen
@@ -189,3 +190,19 @@ async def test_bank_text_is_never_markup(tmp_path):
         await pilot.press("enter")
         assert isinstance(app.screen, SummaryScreen)
         assert app.is_running
+
+
+async def test_a_choice_can_be_answered_with_the_mouse(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot, app, CAMPAIGN, "practice")
+        screen = app.screen
+        while not isinstance(app.session.round.current.question, SingleChoice):
+            await answer(pilot, app)  # skip to a single-choice question
+            await pilot.press("enter")
+            await pilot.pause()
+        widget = screen.answer_widget
+        await pilot.click(widget, offset=(4, 2))  # the second line: choice 2
+        await pilot.pause()
+        assert app.session.round.phase is Phase.FEEDBACK
+        assert app.session.round.last.response == app.session.round.current.from_display(1)
