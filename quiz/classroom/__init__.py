@@ -1,0 +1,1 @@
+"""Live classroom sessions: the wire protocol, and (to come) the server and clients."""
