@@ -1,0 +1,244 @@
+"""A live room's authoritative state: players, the open question, answers and scores.
+
+Pure Python with an injected clock; the server wraps it with sockets and the database.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from quiz.classroom.protocol import MAX_NAME_LENGTH
+from quiz.game.answers import is_correct
+from quiz.game.round import LATE_GRACE, Dealt
+from quiz.game.scoring import score_answer
+from quiz.model.questions import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse
+from quiz.model.scoring import ScoringRules
+
+
+class RoomError(ValueError):
+    """A refused request; `code` matches the protocol's error codes."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One accepted answer."""
+
+    question: int
+    value: object
+    correct: bool
+    points: int
+    elapsed: float
+
+
+@dataclass
+class Player:
+    id: str
+    name: str
+    token: str
+    score: int = 0
+    streak: int = 0
+    kicked: bool = False
+    answers: dict[int, Submission] = field(default_factory=dict)
+
+
+def _valid_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned or len(cleaned) > MAX_NAME_LENGTH or not cleaned.isprintable():
+        raise RoomError("bad_name", f"a name needs 1 to {MAX_NAME_LENGTH} printable "
+                                    "characters")
+    return cleaned
+
+
+class Room:
+    """States: lobby → question ⇄ paused → reveal → question … → ended."""
+
+    def __init__(self, code: str, dealt: list[Dealt], rules: ScoringRules, *,
+                 time_limit: float = 20.0, clock: Callable[[], float] = time.monotonic,
+                 host_token: str | None = None):
+        if not dealt:
+            raise ValueError("a room needs at least one question")
+        self.code = code
+        self.host_token = host_token or secrets.token_urlsafe(18)
+        self.dealt = dealt
+        self.rules = rules
+        self.time_limit = time_limit
+        self.clock = clock
+        self.state = "lobby"
+        self.index = -1
+        self.locked = False
+        self.players: dict[str, Player] = {}
+        self.opened_at = 0.0
+        self.paused_left: float | None = None
+
+    # ── Players ────────────────────────────────────────────────────────────
+    def join(self, name: str) -> Player:
+        if self.locked:
+            raise RoomError("locked", "the teacher has locked this session")
+        cleaned = _valid_name(name)
+        if any(p.name.casefold() == cleaned.casefold() and not p.kicked
+               for p in self.players.values()):
+            raise RoomError("name_taken", "someone in this session already uses that name")
+        player = Player(f"p-{len(self.players) + 1}", cleaned, secrets.token_urlsafe(18))
+        self.players[player.id] = player
+        return player
+
+    def rejoin(self, token: str) -> Player:
+        for player in self.players.values():
+            if secrets.compare_digest(player.token, token):
+                if player.kicked:
+                    raise RoomError("kicked", "you were removed from this session")
+                return player
+        raise RoomError("bad_code", "that rejoin token belongs to no one in this session")
+
+    def kick(self, player_id: str) -> Player:
+        player = self.players.get(player_id)
+        if player is None:
+            raise RoomError("bad_state", f"there is no player {player_id!r}")
+        player.kicked = True
+        return player
+
+    def is_host(self, token: str | None) -> bool:
+        return token is not None and secrets.compare_digest(token, self.host_token)
+
+    # ── The host's controls ────────────────────────────────────────────────
+    def control(self, action: str) -> None:
+        handlers = {"start": self._start, "next": self._next, "skip": self._skip,
+                    "pause": self._pause, "resume": self._resume, "end": self._end,
+                    "lock": lambda: setattr(self, "locked", True),
+                    "unlock": lambda: setattr(self, "locked", False)}
+        handlers[action]()
+
+    def _need(self, *states: str) -> None:
+        if self.state not in states:
+            raise RoomError("bad_state", f"that is not possible while the session is "
+                                         f"in {self.state}")
+
+    def _open(self, index: int) -> None:
+        self.index, self.state, self.opened_at = index, "question", self.clock()
+
+    def _start(self) -> None:
+        self._need("lobby")
+        self._open(0)
+
+    def _next(self) -> None:
+        self._need("reveal")
+        if self.index + 1 >= len(self.dealt):
+            self.state = "ended"
+        else:
+            self._open(self.index + 1)
+
+    def _skip(self) -> None:
+        self._need("question", "paused")
+        self.state = "reveal"
+
+    def _pause(self) -> None:
+        self._need("question")
+        self.paused_left, self.state = self.time_left(), "paused"
+
+    def _resume(self) -> None:
+        self._need("paused")
+        self.state = "question"
+        self.opened_at = self.clock() - (self.time_limit - (self.paused_left or 0.0))
+
+    def _end(self) -> None:
+        self.state = "ended"
+
+    # ── The open question ──────────────────────────────────────────────────
+    @property
+    def current(self) -> Dealt:
+        return self.dealt[self.index]
+
+    def time_left(self) -> float:
+        if self.state == "paused":
+            return self.paused_left or 0.0
+        if self.state != "question":
+            return 0.0
+        return max(0.0, self.time_limit - (self.clock() - self.opened_at))
+
+    def answer(self, player_id: str, question: int, shown: object) -> Submission:
+        """Record a student's answer; the server acknowledges it only once stored."""
+        player = self.players.get(player_id)
+        if player is None or player.kicked:
+            raise RoomError("kicked", "you are not in this session")
+        if self.state != "question" or question != self.index:
+            raise RoomError("bad_state", "that question is not open")
+        if question in player.answers:
+            raise RoomError("bad_state", "you have already answered this question")
+        elapsed = self.clock() - self.opened_at
+        if elapsed > self.time_limit + LATE_GRACE:
+            raise RoomError("bad_state", f"late: the question closed "
+                                         f"{elapsed - self.time_limit:.1f} s ago")
+        dealt = self.current
+        response = _response(dealt, shown)
+        correct = is_correct(dealt.question, response)
+        points = score_answer(self.rules, dealt.question, correct=correct, elapsed=elapsed,
+                              limit=self.time_limit, streak_before=player.streak).total
+        submission = Submission(question, shown, correct, points, elapsed)
+        player.answers[question] = submission
+        player.score += points
+        player.streak = player.streak + 1 if correct else 0
+        return submission
+
+    def close_if_due(self) -> bool:
+        """Reveal when time is up or every present player has answered."""
+        if self.state != "question":
+            return False
+        present = [p for p in self.players.values() if not p.kicked]
+        everyone = bool(present) and all(self.index in p.answers for p in present)
+        if self.time_left() <= 0 or everyone:
+            for player in present:
+                if self.index not in player.answers:
+                    player.streak = 0
+            self.state = "reveal"
+            return True
+        return False
+
+    def distribution(self) -> list[int]:
+        """How many picked each displayed choice (single choice and true/false)."""
+        size = len(self.current.order) if self.current.order else 2
+        counts = [0] * size
+        for player in self.players.values():
+            submission = player.answers.get(self.index)
+            if submission and isinstance(submission.value, bool):
+                counts[0 if submission.value else 1] += 1
+            elif submission and isinstance(submission.value, int) and 0 <= submission.value < size:
+                counts[submission.value] += 1
+        return counts
+
+    def standings(self) -> list[Player]:
+        return sorted((p for p in self.players.values() if not p.kicked),
+                      key=lambda p: (-p.score, p.name.casefold()))
+
+    def rank(self, player: Player) -> int:
+        return 1 + sum(1 for other in self.standings() if other.score > player.score)
+
+
+def _response(dealt: Dealt, shown: object):
+    """A display-position answer in the bank's numbering; malformed ones are refused."""
+    question = dealt.question
+    try:
+        if isinstance(question, TrueFalse) and isinstance(shown, bool):
+            return shown
+        if isinstance(question, Numeric) and isinstance(shown, int | float) and not isinstance(
+                shown, bool):
+            return float(shown)
+        if isinstance(question, SingleChoice) and type(shown) is int and shown >= 0:
+            return dealt.from_display(shown)
+        if isinstance(question, MultipleSelect | Ordering) and isinstance(shown, list):
+            if len(set(shown)) != len(shown) or not all(type(i) is int for i in shown):
+                raise IndexError
+            if any(i < 0 for i in shown):
+                raise IndexError
+            if isinstance(question, Ordering) and len(shown) != len(dealt.order):
+                raise IndexError
+            return dealt.from_display(shown)
+    except IndexError:
+        pass
+    raise RoomError("malformed", "that answer does not fit this question")
