@@ -12,6 +12,7 @@ import click
 from quiz.content.key import key_entries
 from quiz.content.load import discover, load_bank
 from quiz.content.problems import LoadError
+from quiz.model.common import Source
 
 
 def run_key(paths: tuple[str, ...], fmt: str) -> int:
@@ -38,11 +39,8 @@ def run_key(paths: tuple[str, ...], fmt: str) -> int:
 
 
 def citation(source: dict[str, Any]) -> str:
-    """A source record as one line."""
-    parts = [source["outlet"], f"\u201c{source['title']}\u201d", source["date"]]
-    if source.get("author"):
-        parts.append(f"by {source['author']}")
-    return ", ".join(parts)
+    """A source record as one line, in the model's own citation format."""
+    return Source.model_validate(source).citation()
 
 
 def _context(entry: dict[str, Any]) -> str:

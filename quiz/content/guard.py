@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import yaml
 
+from quiz.content.yaml_loader import AuthorLoader
+
 MAX_FILE_BYTES = 40 * 1024 * 1024
 """Room for 100k plain questions (about 30 MiB), small enough to refuse a 50 MB file at once."""
 
@@ -48,7 +50,7 @@ def check_yaml_depth(text: str) -> None:
         return
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        for event in yaml.parse(text, Loader=AuthorLoader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:

@@ -6,7 +6,10 @@ from collections.abc import Sequence
 
 import yaml
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from quiz.content.yaml_loader import AuthorLoader
+from quiz.model.common import dotted
+
+__all__ = ["compose", "dotted", "find_position"]
 
 Location = tuple[int | str, ...]
 
@@ -14,7 +17,7 @@ Location = tuple[int | str, ...]
 def compose(text: str) -> yaml.Node | None:
     """The node tree with positions; built only when there is something to report."""
     try:
-        return yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=AuthorLoader)
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
 
@@ -52,14 +55,3 @@ def _lookup(node: yaml.MappingNode, segment: int | str):
         if isinstance(key_node, yaml.ScalarNode) and key_node.value == wanted:
             return key_node, value_node
     return None
-
-
-def dotted(loc: Sequence[int | str]) -> str:
-    """`questions[2].answer` from ('questions', 2, 'answer')."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += ("." if text else "") + str(part)
-    return text

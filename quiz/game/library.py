@@ -50,7 +50,7 @@ class Library:
         """The questions a round in this mode draws on."""
         if mode.name == "review":
             known = self.by_key()
-            return [known[key] for key in deck.queue(now) if key in known]
+            return [known[key] for key in deck.queue() if key in known]
         return self.entries(bank_id, chapter_id)
 
 

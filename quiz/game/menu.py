@@ -62,12 +62,14 @@ def build_menu(session: Session, sources: list[str]) -> Menu:
             f"{resumable.answered}/{resumable.total} answered",
             "Carry on where you left off: Enter to resume.", round_id=resumable.id))
     due, waiting = session.due_count(), session.review_count()
+    best_scores = session.history.best_scores()
     items.append(MenuItem("review", f"↻ Review {due} due · {waiting} in the deck",
                           f"{due} question(s) due now. Questions you miss come back here on "
                           "a spaced schedule, most overdue first. Enter to start."))
     for target in session.targets():
         bests = [f"{MODES[m].title} {score}" for m in MODES
-                 if (score := session.best(target.bank_id, target.chapter_id, m)) is not None]
+                 if (score := best_scores.get((target.bank_id, target.chapter_id, m)))
+                 is not None]
         info = "Best: " + " · ".join(bests) if bests else "No rounds finished yet."
         if target.locked:
             info += "  Locked for the campaign: pass the chapter before it."

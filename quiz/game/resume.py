@@ -8,7 +8,7 @@ from typing import Any
 
 from quiz.game import answers
 from quiz.game.modes import MODES
-from quiz.game.round import Dealt, Entry, Outcome, Phase, Round
+from quiz.game.round import Dealt, Entry, Outcome, Phase, Round, option_count
 from quiz.game.scoring import Points
 from quiz.model.scoring import ScoringRules
 
@@ -42,7 +42,7 @@ def restore(data: dict[str, Any], entries: dict[str, Entry], rules: ScoringRules
             if entry is None:
                 raise ResumeError(f"question {item['key']} is no longer in the banks")
             order = tuple(item["order"])
-            if sorted(order) != list(range(len(Dealt(entry, order).labels() or order))):
+            if sorted(order) != list(range(option_count(entry.question))):
                 raise ResumeError(f"question {item['key']} has changed since the round began")
             dealt.append(Dealt(entry, order))
         round_ = Round(dealt, MODES[data["mode"]], rules, clock)

@@ -31,17 +31,9 @@ class ReviewDeck:
         """Keys due now, most overdue first."""
         return [key for key, card in self._by_due() if card.due <= now]
 
-    def queue(self, now: dt.datetime) -> list[str]:
+    def queue(self) -> list[str]:
         """Due keys first, then the rest by how soon they fall due."""
         return [key for key, _card in self._by_due()]
 
     def _by_due(self) -> list[tuple[str, Card]]:
         return sorted(self.cards.items(), key=lambda item: (item[1].due, item[0]))
-
-
-def card_to_json(card: Card) -> str:
-    return card.to_json()
-
-
-def card_from_json(text: str) -> Card:
-    return Card.from_json(text)

@@ -97,9 +97,15 @@ class Summary:
         return self.correct / self.total if self.total else 0.0
 
 
+def option_count(question: Question) -> int:
+    """How many choices or items a question shows (0 for true/false and numeric)."""
+    if isinstance(question, Ordering):
+        return len(question.items)
+    return len(getattr(question, "choices", []))
+
+
 def _shuffled_order(question: Question, rng: random.Random) -> tuple[int, ...]:
-    size = len(question.items) if isinstance(question, Ordering) else len(
-        getattr(question, "choices", []))
+    size = option_count(question)
     order = list(range(size))
     for _ in range(8):  # an ordering dealt already in order would be a free point
         rng.shuffle(order)

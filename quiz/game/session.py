@@ -73,9 +73,6 @@ class Session:
         known = self.library.by_key()
         return sum(1 for key in self.deck.cards if key in known)
 
-    def best(self, bank_id: str, chapter_id: str | None, mode: str) -> int | None:
-        return self.history.best_scores().get((bank_id, chapter_id, mode))
-
     def rules(self, bank_id: str | None) -> ScoringRules:
         return self.library.bank(bank_id).scoring if bank_id else ScoringRules()
 

@@ -7,11 +7,9 @@ from collections.abc import Iterator
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from quiz.model.common import Identifier, StrictModel, Tag, Text
+from quiz.model.common import Identifier, StrictModel, Tag, Text, dotted
 from quiz.model.questions import Question
 from quiz.model.scoring import ScoringRules
-
-SCHEMA_HINT = "# yaml-language-server: $schema=https://scenario-quiz.invalid/bank.schema.json"
 
 
 class Scenario(StrictModel):
@@ -88,7 +86,7 @@ def duplicate_ids(data: object) -> Iterator[tuple[tuple, str]]:
         key = _field(item, "id")
         if isinstance(key, str):
             if key in seen:
-                first = _dotted(seen[key])
+                first = dotted(seen[key])
                 yield location + ("id",), f"{what} id {key!r} is already used at {first}"
             else:
                 seen[key] = location
@@ -108,10 +106,3 @@ def _field(item: object, name: str, default=None):
     if default is not None and not isinstance(value, list):
         return default
     return value
-
-
-def _dotted(location: tuple) -> str:
-    text = ""
-    for part in location:
-        text += f"[{part}]" if isinstance(part, int) else ("." if text else "") + str(part)
-    return text

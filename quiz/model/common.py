@@ -62,6 +62,14 @@ class Source(StrictModel):
         return ", ".join(parts)
 
 
+def dotted(location) -> str:
+    """`questions[2].answer` from ('questions', 2, 'answer')."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else ("." if text else "") + str(part)
+    return text
+
+
 def normalized(text: str) -> str:
     """Case- and spacing-insensitive form, used to spot duplicates an author would not notice."""
     return " ".join(text.casefold().split())

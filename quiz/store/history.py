@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fsrs import Card
+
 from quiz.game.modes import PASS_MARK
 from quiz.game.resume import snapshot
-from quiz.game.review import ReviewDeck, card_from_json, card_to_json
+from quiz.game.review import ReviewDeck
 from quiz.game.round import Phase, Round
 from quiz.store.database import open_database
 from quiz.store.paths import data_dir
@@ -117,7 +119,7 @@ class History:
         cards = {}
         for key, card in self.db.execute("SELECT key, card FROM review_cards"):
             try:
-                cards[key] = card_from_json(card)
+                cards[key] = Card.from_json(card)
             except (ValueError, KeyError, TypeError):
                 continue  # a damaged card: the question simply leaves review
         return ReviewDeck(cards)
@@ -127,7 +129,7 @@ class History:
         if card is not None:
             self.db.execute("INSERT INTO review_cards (key, card, due) VALUES (?, ?, ?)"
                             " ON CONFLICT(key) DO UPDATE SET card=excluded.card,"
-                            " due=excluded.due", (key, card_to_json(card), card.due.isoformat()))
+                            " due=excluded.due", (key, card.to_json(), card.due.isoformat()))
 
     @staticmethod
     def _record(row: tuple) -> RoundRecord:

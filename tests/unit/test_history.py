@@ -53,7 +53,8 @@ def test_finished_rounds_unlock_the_next_chapter(tmp_path):
         session.submit(True)
         session.advance()
     assert session_at(tmp_path).chapter_unlocked("b", "ch2")
-    assert session_at(tmp_path).best("b", "ch1", "campaign") == session.round.score
+    bests = session_at(tmp_path).history.best_scores()
+    assert bests[("b", "ch1", "campaign")] == session.round.score
 
 
 def test_missed_questions_enter_review_and_persist(tmp_path):

@@ -52,7 +52,8 @@ class QuestionScreen(Screen):
         self.render_question()
         if self.round.phase is Phase.FEEDBACK and self.round.last is not None:
             self.show_feedback(self.round.last)  # resumed while reading feedback
-        self.set_interval(0.2, self.tick)
+        if self.round.mode.timed:  # untimed modes have nothing to count down
+            self.set_interval(0.2, self.tick)
 
     # ── Rendering ──────────────────────────────────────────────────────────
     def render_question(self) -> None:
