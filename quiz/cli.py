@@ -103,3 +103,13 @@ def history(data_dir: str | None, limit: int, fmt: str) -> None:
     from quiz.commands.play import run_history
 
     sys.exit(run_history(data_dir, limit, fmt))
+
+
+def _add_classroom_commands() -> None:
+    from quiz.cli_classroom import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_add_classroom_commands()

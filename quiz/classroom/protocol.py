@@ -95,6 +95,9 @@ class Lobby(StrictModel):
 
     type: Literal["lobby"]
     players: list[str]
+    """The most recent arrivals (at most 60), so the message stays small in a big room."""
+    count: int = 0
+    """How many students are in the session."""
     locked: bool
 
 
@@ -112,6 +115,10 @@ class Question(StrictModel):
     unit: str | None = None
     time_limit: float
     """Seconds the server allows; it keeps the time and refuses late answers."""
+    time_left: float | None = None
+    """Seconds still open, when it is less than the limit (a rejoin, a resume)."""
+    locked_in: bool = False
+    """True when this student's answer is already stored (sent on rejoin)."""
 
 
 class Ack(StrictModel):
@@ -139,12 +146,47 @@ class Reveal(StrictModel):
     """How many chose each choice, in display order."""
 
 
+class Phase(StrictModel):
+    """The session paused, resumed or ended, outside the question/reveal flow."""
+
+    type: Literal["phase"]
+    state: Literal["lobby", "question", "reveal", "paused", "ended"]
+    time_left: float | None = None
+
+
+class RosterEntry(StrictModel):
+    id: str
+    name: str
+    score: int
+    connected: bool
+    answered: bool = False
+
+
+class Roster(StrictModel):
+    """The host's live view: who is here, who has answered, and the clock."""
+
+    type: Literal["roster"]
+    code: str
+    state: Literal["lobby", "question", "reveal", "paused", "ended"]
+    index: int
+    total: int
+    locked: bool
+    answered: int
+    time_left: float | None = None
+    players: list[RosterEntry]
+
+
 class Standings(StrictModel):
     """The leaderboard, top first."""
 
     type: Literal["standings"]
     top: list[tuple[str, int]]
     final: bool = False
+    rank: int | None = None
+    """This student's own rank and score (absent for the host)."""
+    score: int | None = None
+    of: int | None = None
+    """How many students are ranked."""
 
 
 class Error(StrictModel):
@@ -152,7 +194,8 @@ class Error(StrictModel):
 
     type: Literal["error"]
     code: Literal["malformed", "too_large", "rate_limited", "bad_version", "bad_code",
-                  "bad_name", "name_taken", "locked", "not_host", "bad_state", "kicked"]
+                  "bad_name", "name_taken", "locked", "not_host", "bad_state", "kicked", "late",
+                  "bad_token"]
     message: str
     fatal: bool = False
 
@@ -163,8 +206,8 @@ class Pong(StrictModel):
     type: Literal["pong"]
 
 
-ServerMessage = Annotated[Welcome | Lobby | Question | Ack | Reveal | Standings | Error | Pong,
-                          Field(discriminator="type")]
+ServerMessage = Annotated[Welcome | Lobby | Question | Ack | Reveal | Phase | Roster | Standings
+                          | Error | Pong, Field(discriminator="type")]
 
 _CLIENT = TypeAdapter(ClientMessage)
 _SERVER = TypeAdapter(ServerMessage)

@@ -95,7 +95,7 @@ class Room:
                 if player.kicked:
                     raise RoomError("kicked", "you were removed from this session")
                 return player
-        raise RoomError("bad_code", "that rejoin token belongs to no one in this session")
+        raise RoomError("bad_token", "that rejoin token belongs to no one in this session")
 
     def kick(self, player_id: str) -> Player:
         player = self.players.get(player_id)
@@ -122,6 +122,7 @@ class Room:
 
     def _open(self, index: int) -> None:
         self.index, self.state, self.opened_at = index, "question", self.clock()
+        self.paused_left = None
 
     def _start(self) -> None:
         self._need("lobby")
@@ -136,7 +137,7 @@ class Room:
 
     def _skip(self) -> None:
         self._need("question", "paused")
-        self.state = "reveal"
+        self._close()
 
     def _pause(self) -> None:
         self._need("question")
@@ -145,7 +146,8 @@ class Room:
     def _resume(self) -> None:
         self._need("paused")
         self.state = "question"
-        self.opened_at = self.clock() - (self.time_limit - (self.paused_left or 0.0))
+        self.opened_at = self.clock() - (self.limit() - (self.paused_left or 0.0))
+        self.paused_left = None
 
     def _end(self) -> None:
         self.state = "ended"
@@ -155,12 +157,22 @@ class Room:
     def current(self) -> Dealt:
         return self.dealt[self.index]
 
+    def limit(self, index: int | None = None) -> float:
+        """Seconds allowed for a question: its own limit, else the room's."""
+        dealt = self.dealt[self.index if index is None else index]
+        return dealt.question.time_limit or self.time_limit
+
     def time_left(self) -> float:
         if self.state == "paused":
             return self.paused_left or 0.0
         if self.state != "question":
             return 0.0
-        return max(0.0, self.time_limit - (self.clock() - self.opened_at))
+        return max(0.0, self.limit() - (self.clock() - self.opened_at))
+
+    def extend_to(self, seconds: float) -> None:
+        """Give the open question at least this much time (used after a restart)."""
+        if self.state == "question" and self.time_left() < seconds:
+            self.opened_at = self.clock() - (self.limit() - seconds)
 
     def answer(self, player_id: str, question: int, shown: object) -> Submission:
         """Record a student's answer; the server acknowledges it only once stored."""
@@ -172,33 +184,41 @@ class Room:
         if question in player.answers:
             raise RoomError("bad_state", "you have already answered this question")
         elapsed = self.clock() - self.opened_at
-        if elapsed > self.time_limit + LATE_GRACE:
-            raise RoomError("bad_state", f"late: the question closed "
-                                         f"{elapsed - self.time_limit:.1f} s ago")
+        limit = self.limit()
+        if elapsed > limit + LATE_GRACE:
+            raise RoomError("late", f"late: the question closed {elapsed - limit:.1f} s ago")
         dealt = self.current
         response = _response(dealt, shown)
         correct = is_correct(dealt.question, response)
+        elapsed = min(elapsed, limit)
         points = score_answer(self.rules, dealt.question, correct=correct, elapsed=elapsed,
-                              limit=self.time_limit, streak_before=player.streak).total
+                              limit=limit, streak_before=player.streak).total
         submission = Submission(question, shown, correct, points, elapsed)
         player.answers[question] = submission
         player.score += points
         player.streak = player.streak + 1 if correct else 0
         return submission
 
-    def close_if_due(self) -> bool:
-        """Reveal when time is up or every present player has answered."""
+    def close_if_due(self, waiting_for: set[str] | None = None) -> bool:
+        """Reveal when time is up or every player still waited for has answered.
+
+        `waiting_for` is the ids of players who count as present (connected, or within
+        their reconnection grace); by default every player who was not kicked."""
         if self.state != "question":
             return False
-        present = [p for p in self.players.values() if not p.kicked]
+        present = [p for p in self.players.values() if not p.kicked
+                   and (waiting_for is None or p.id in waiting_for)]
         everyone = bool(present) and all(self.index in p.answers for p in present)
         if self.time_left() <= 0 or everyone:
-            for player in present:
-                if self.index not in player.answers:
-                    player.streak = 0
-            self.state = "reveal"
+            self._close()
             return True
         return False
+
+    def _close(self) -> None:
+        for player in self.players.values():
+            if self.index not in player.answers:
+                player.streak = 0
+        self.state = "reveal"
 
     def distribution(self) -> list[int]:
         """How many picked each displayed choice (single choice and true/false)."""
@@ -218,6 +238,16 @@ class Room:
 
     def rank(self, player: Player) -> int:
         return 1 + sum(1 for other in self.standings() if other.score > player.score)
+
+    def ranks(self) -> dict[str, int]:
+        """Every player's rank at once (ties share a rank), in O(n log n)."""
+        ranks: dict[str, int] = {}
+        previous, rank = None, 0
+        for position, player in enumerate(self.standings(), start=1):
+            if player.score != previous:
+                previous, rank = player.score, position
+            ranks[player.id] = rank
+        return ranks
 
 
 def _response(dealt: Dealt, shown: object):

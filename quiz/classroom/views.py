@@ -1,0 +1,66 @@
+"""What each party sees of a room, as protocol messages. The key stays out of `question`."""
+
+from __future__ import annotations
+
+from quiz.classroom import protocol as p
+from quiz.classroom.room import Player, Room
+from quiz.content.key import answer_text, context_text
+from quiz.model.questions import Numeric
+
+LOBBY_NAMES = 60
+PODIUM = 10
+
+
+def question(room: Room, player: Player | None = None) -> p.Question:
+    dealt = room.current
+    q = dealt.question
+    limit = room.limit()
+    left = room.time_left()
+    return p.Question(
+        type="question", index=room.index, total=len(room.dealt), kind=q.type,
+        prompt=q.prompt, context=context_text(q.context) or None, choices=dealt.labels(),
+        unit=q.unit if isinstance(q, Numeric) else None, time_limit=limit,
+        time_left=round(left, 2) if left < limit - 0.05 else None,
+        locked_in=bool(player and room.index in player.answers))
+
+
+def reveal(room: Room, player: Player | None, distribution: list[int],
+           ranks: dict[str, int]) -> p.Reveal:
+    q = room.current.question
+    message = p.Reveal(type="reveal", index=room.index, answer=answer_text(q),
+                       explanation=q.explanation, distribution=distribution)
+    if player is not None:
+        submission = player.answers.get(room.index)
+        message.correct = bool(submission and submission.correct)
+        message.points = submission.points if submission else 0
+        message.score = player.score
+        message.rank = ranks.get(player.id)
+    return message
+
+
+def standings(room: Room, final: bool, player: Player | None = None,
+              ranks: dict[str, int] | None = None) -> p.Standings:
+    top = [(each.name, each.score) for each in room.standings()[:PODIUM]]
+    message = p.Standings(type="standings", top=top, final=final)
+    if player is not None and ranks is not None:
+        message.rank, message.score, message.of = ranks.get(player.id), player.score, len(ranks)
+    return message
+
+
+def lobby(room: Room) -> p.Lobby:
+    present = [each.name for each in room.players.values() if not each.kicked]
+    return p.Lobby(type="lobby", players=present[-LOBBY_NAMES:], count=len(present),
+                   locked=room.locked)
+
+
+def roster(room: Room, connected: set[str]) -> p.Roster:
+    open_index = room.index if room.state in ("question", "paused", "reveal") else None
+    players = [p.RosterEntry(id=each.id, name=each.name, score=each.score,
+                             connected=each.id in connected,
+                             answered=open_index is not None and open_index in each.answers)
+               for each in room.players.values() if not each.kicked]
+    left = room.time_left() if room.state in ("question", "paused") else None
+    return p.Roster(type="roster", code=room.code, state=room.state, index=room.index,
+                    total=len(room.dealt), locked=room.locked,
+                    answered=sum(1 for each in players if each.answered),
+                    time_left=None if left is None else round(left, 1), players=players)
