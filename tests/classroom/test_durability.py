@@ -1,0 +1,99 @@
+"""kill -9 of a real `quiz serve` process mid-round: every acknowledged answer survives,
+the session resumes on the same file, and clients reconnect by themselves."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+import time
+
+from quiz.classroom import protocol as p
+from quiz.classroom import store
+from quiz.classroom.client import RejoinTokens, SessionClient
+from tests.classroom.helpers import Party, ServeProcess, control, host, student, write_bank
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class BackgroundClient:
+    """A SessionClient on its own loop, as `quiz join` runs it, recording what it sees."""
+
+    def __init__(self, url: str, code: str, name: str, tokens: RejoinTokens):
+        self.seen: list = []
+        self.loop = asyncio.new_event_loop()
+        self.client = SessionClient(url, code, name=name, tokens=tokens,
+                                    on_message=self.seen.append)
+        self.thread = threading.Thread(target=self.loop.run_until_complete,
+                                       args=(self.client.run(),), daemon=True)
+        self.thread.start()
+
+    def welcomes(self) -> list[p.Welcome]:
+        return [m for m in self.seen if isinstance(m, p.Welcome)]
+
+    def wait_for(self, predicate, timeout: float = 15.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            assert time.monotonic() < deadline, f"timed out; saw {self.seen[-5:]}"
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        asyncio.run_coroutine_threadsafe(self.client.stop(), self.loop).result(5)
+        self.thread.join(5)
+
+
+def test_kill_9_mid_round_loses_no_acknowledged_answer(tmp_path):
+    db, bank, port = tmp_path / "class.db", write_bank(tmp_path), free_port()
+    server = ServeProcess(db, bank, port, "--time-limit", "60")
+    tokens = RejoinTokens(tmp_path / "rejoin.json")
+    watcher = BackgroundClient(server.url, server.code, "Watcher", tokens)
+    try:
+        watcher.wait_for(lambda: watcher.welcomes())
+        teacher = host(server)
+        students = [student(server, f"S{i}")[0] for i in range(12)]
+        control(teacher, "start")
+        for party in students:
+            party.expect("question", index=0)
+        # Everyone answers at once; the server dies while acks are still going out.
+        for i, party in enumerate(students):
+            party.send(p.Answer(type="answer", question=0, value=i % 4))
+        acknowledged = set()
+        for i, party in enumerate(students[:6]):
+            if party.expect("ack", question=0).accepted:
+                acknowledged.add(f"S{i}")
+        server.kill()
+        for i, party in enumerate(students[6:], start=6):
+            try:
+                if party.expect("ack", question=0, timeout=0.5).accepted:
+                    acknowledged.add(f"S{i}")
+            except Exception:  # noqa: BLE001 - the connection died with the server
+                pass
+        assert len(acknowledged) >= 6
+
+        again = ServeProcess(db, None, port)
+        try:
+            assert again.details["resumed"] and again.code == server.code
+            connection = store.open_store(db)
+            room = store.load_room(connection, again.details["session"])
+            stored = {pl.name for pl in room.players.values() if 0 in pl.answers}
+            assert acknowledged <= stored
+            assert len(room.players) == 13 and room.state == "question"
+            # The watcher's client reconnected by itself and kept its identity.
+            watcher.wait_for(lambda: len(watcher.welcomes()) >= 2)
+            first, second = watcher.welcomes()[:2]
+            assert second.player_id == first.player_id and second.name == "Watcher"
+            assert any(isinstance(m, p.Question) and m.index == 0
+                       for m in watcher.seen[watcher.seen.index(second):])
+            # The host's token still controls the resumed session.
+            teacher = Party(again.url)
+            teacher.hello(again.code, role="host", host_token=server.host_token)
+            assert teacher.expect("welcome").state == "question"
+        finally:
+            again.stop()
+    finally:
+        watcher.stop()
+        server.stop()
