@@ -87,7 +87,8 @@ def serve_until_stopped(hosted: Hosted, host: str, port: int,
         announce(bound)
         stop = asyncio.get_running_loop().create_future()
         for sig in (signal.SIGINT, signal.SIGTERM):
-            asyncio.get_running_loop().add_signal_handler(sig, stop.set_result, None)
+            asyncio.get_running_loop().add_signal_handler(
+                sig, lambda: stop.done() or stop.set_result(None))
         await stop
         await server.stop()
 

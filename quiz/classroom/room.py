@@ -115,36 +115,35 @@ class Room:
                     "unlock": lambda: setattr(self, "locked", False)}
         handlers[action]()
 
-    def _need(self, *states: str) -> None:
+    def _need(self, why: str, *states: str) -> None:
         if self.state not in states:
-            raise RoomError("bad_state", f"that is not possible while the session is "
-                                         f"in {self.state}")
+            raise RoomError("bad_state", f"{why} (the session is in {self.state})")
 
     def _open(self, index: int) -> None:
         self.index, self.state, self.opened_at = index, "question", self.clock()
         self.paused_left = None
 
     def _start(self) -> None:
-        self._need("lobby")
+        self._need("the session has already started", "lobby")
         self._open(0)
 
     def _next(self) -> None:
-        self._need("reveal")
+        self._need("next comes after the reveal; skip to reveal now", "reveal")
         if self.index + 1 >= len(self.dealt):
             self.state = "ended"
         else:
             self._open(self.index + 1)
 
     def _skip(self) -> None:
-        self._need("question", "paused")
+        self._need("there is no open question to skip", "question", "paused")
         self._close()
 
     def _pause(self) -> None:
-        self._need("question")
+        self._need("only an open question can be paused", "question")
         self.paused_left, self.state = self.time_left(), "paused"
 
     def _resume(self) -> None:
-        self._need("paused")
+        self._need("nothing is paused", "paused")
         self.state = "question"
         self.opened_at = self.clock() - (self.limit() - (self.paused_left or 0.0))
         self.paused_left = None

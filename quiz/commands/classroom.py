@@ -39,27 +39,27 @@ def _public_url(host: str, port: int) -> str:
 def run_serve(bank: str | None, *, port: int, host: str, db: str | None, fresh: bool,
               chapter: str | None, count: int | None, seed: int | None, time_limit: float,
               as_json: bool) -> int:
-    from quiz.classroom.hosting import describe, join_details, open_session, \
-        serve_until_stopped
+    from quiz.classroom import hosting
     from quiz.classroom.store import StoreError
     from quiz.content.problems import LoadError
 
     path = default_db(db)
     try:
-        hosted = open_session(path, Path(bank) if bank else None, fresh=fresh, chapter=chapter,
-                              count=count, seed=seed, time_limit=time_limit)
+        hosted = hosting.open_session(path, Path(bank) if bank else None, fresh=fresh,
+                                      chapter=chapter, count=count, seed=seed,
+                                      time_limit=time_limit)
     except LoadError as error:
         return _fail(f"the bank cannot be used:\n{error}")
     except StoreError as error:
         return _fail(str(error))
 
     def announce(bound: int) -> None:
-        details = join_details(hosted, _public_url(host, bound), path)
-        click.echo(json.dumps(details) if as_json else describe(details))
+        details = hosting.join_details(hosted, _public_url(host, bound), path)
+        click.echo(json.dumps(details) if as_json else hosting.describe(details))
         sys.stdout.flush()
 
     try:
-        serve_until_stopped(hosted, host, port, announce)
+        hosting.serve_until_stopped(hosted, host, port, announce)
     except OSError as error:
         return _fail(f"cannot listen on {host}:{port} ({error.strerror or error})")
     return 0
@@ -71,7 +71,8 @@ def run_host(bank: str | None, *, port: int, host: str, db: str | None, fresh: b
     if attach:
         if not (code and token):
             return _fail("--attach needs --code and --token (quiz serve prints both)")
-        return _dashboard(attach, code.strip().upper(), token, None)
+        return _dashboard(attach, code.strip().upper(), token, None,
+                          Path(db) if db else None, None)
     arguments = [sys.executable, "-m", "quiz", "serve", "--json", "--port", str(port),
                  "--listen", host, "--db", str(default_db(db)),
                  "--time-limit", str(time_limit)]
@@ -92,13 +93,15 @@ def run_host(bank: str | None, *, port: int, host: str, db: str | None, fresh: b
         return _fail(server.stderr.read().strip().removeprefix("quiz: ") or
                      "the session server did not start")
     details = json.loads(line)
-    return _dashboard(details["url"], details["code"], details["host_token"], server)
+    return _dashboard(details["url"], details["code"], details["host_token"], server,
+                      Path(details["db"]), details["session"])
 
 
-def _dashboard(url: str, code: str, token: str, server: subprocess.Popen | None) -> int:
+def _dashboard(url: str, code: str, token: str, server: subprocess.Popen | None,
+               db: Path | None, session: int | None) -> int:
     from quiz.tui.classroom.host_app import HostApp
 
-    app = HostApp(url, code, token, owns_server=server is not None)
+    app = HostApp(url, code, token, owns_server=server is not None, db=db, session=session)
     app.run()
     if server is not None:
         if app.stop_server:

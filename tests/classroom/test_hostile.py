@@ -28,7 +28,8 @@ hostile = st.one_of(
     st.text(max_size=300),
     json_values.map(json.dumps),
     message_like.map(json.dumps),
-    st.integers(p.MAX_MESSAGE_BYTES + 1, 20_000).map(lambda n: '{"type":"ping","x":"' + "y" * n + '"}'),
+    st.integers(p.MAX_MESSAGE_BYTES + 1, 20_000).map(
+        lambda n: '{"type":"ping","x":"' + "y" * n + '"}'),
 )
 
 NAMES = (f"H{n}" for n in itertools.count())

@@ -1,0 +1,1 @@
+"""The classroom terminals: the student client and the teacher's dashboard."""

@@ -1,0 +1,82 @@
+"""Pieces both classroom apps use: answer widgets by kind, the timer, and bar charts."""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+
+from quiz.tui.text import joined, plain
+from quiz.tui.widgets.answers import ChoiceAnswer, NumericAnswer, OrderingAnswer
+
+HINTS = {
+    "true_false": "T or 1 for true, F or 2 for false",
+    "single_choice": "Press a number, or use the arrows and Enter",
+    "multiple_select": "Space or a number ticks a choice; Enter sends them all",
+    "ordering": "Shift+↑/↓ or K/J moves the highlighted item; Enter sends",
+    "numeric": "Type the number, then Enter",
+}
+
+
+def answer_widget(kind: str, labels: list[str], unit: str | None):
+    if kind == "true_false":
+        return ChoiceAnswer(["True", "False"])
+    if kind == "multiple_select":
+        return ChoiceAnswer(labels, multi=True)
+    if kind == "ordering":
+        return OrderingAnswer(labels)
+    if kind == "numeric":
+        return NumericAnswer(unit)
+    return ChoiceAnswer(labels)
+
+
+def wire_value(kind: str, shown):
+    """What the widget gave, as the protocol's answer value."""
+    if kind == "true_false":
+        return shown == 0 if isinstance(shown, int) else bool(shown)
+    return shown
+
+
+class Countdown:
+    """The server's remaining time, counted down locally from when it was received."""
+
+    def __init__(self, seconds: float, limit: float):
+        self.deadline = time.monotonic() + seconds
+        self.limit = limit
+        self.frozen: float | None = None
+
+    def left(self) -> float:
+        if self.frozen is not None:
+            return self.frozen
+        return max(0.0, self.deadline - time.monotonic())
+
+    def freeze(self, left: float | None = None) -> None:
+        self.frozen = self.left() if left is None else left
+
+    def bar(self, width: int = 30) -> Text:
+        left = self.left()
+        filled = round(width * (left / self.limit)) if self.limit else 0
+        style = "bold red" if left < 5 else "bold"
+        return joined((f"⏱ {left:4.1f}s ", style), ("█" * filled, style),
+                      ("░" * (width - filled), "dim"))
+
+
+def bar_chart(labels: list[str], counts: list[int], right: set[int], width: int = 14) -> Text:
+    """One line per choice: label, bar, count, and a tick on the right answer(s)."""
+    most = max(counts, default=0) or 1
+    lines = []
+    for index, label in enumerate(labels):
+        count = counts[index] if index < len(counts) else 0
+        bar = "█" * round(width * count / most)
+        mark = (" ✔", "bold green") if index in right else ("", "")
+        short = label if len(label) <= 24 else label[:23] + "…"
+        lines.append(joined((f"{index + 1}. ", "bold"), f"{short:<24} ",
+                            (bar, "green" if index in right else "red"), f" {count}", mark))
+    return Text("\n").join(lines)
+
+
+def leaderboard(top: list[tuple[str, int]], limit: int = 10) -> Text:
+    medals = ["🥇", "🥈", "🥉"]
+    lines = [joined((f"{medals[n] if n < 3 else f'{n + 1:>2}.'} ", "bold"), plain(name),
+                    (f"  {score}", "bold")) for n, (name, score) in enumerate(top[:limit])]
+    return Text("\n").join(lines) if lines else plain("(no scores yet)")

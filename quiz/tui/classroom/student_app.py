@@ -1,0 +1,226 @@
+"""`quiz join`: the student's terminal. Lobby, question with timer, answer locked in,
+the reveal with points and rank, and the final rank; it reconnects by itself."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, VerticalScroll
+from textual.widgets import Footer, Static
+
+from quiz.classroom import protocol as p
+from quiz.classroom.client import RejoinTokens, SessionClient
+from quiz.tui.classroom.shared import HINTS, Countdown, answer_widget, leaderboard, wire_value
+from quiz.tui.messages import AnswerGiven
+from quiz.tui.text import joined, plain
+
+CSS_PATH = "classroom.tcss"
+
+
+class StudentApp(App):
+    CSS_PATH = CSS_PATH
+    TITLE = "Scenario Quiz · classroom"
+    BINDINGS = [Binding("ctrl+q,ctrl+c", "quit", "Leave", priority=True),
+                Binding("t", "true_false(0)", "True", show=False),
+                Binding("f", "true_false(1)", "False", show=False)]
+
+    def __init__(self, url: str, code: str, name: str | None, tokens: RejoinTokens | None):
+        super().__init__()
+        self.url, self.code = url, code
+        self.client = SessionClient(url, code, name=name, tokens=tokens,
+                                    on_message=self.received, on_status=self.connection_note)
+        self.me = name or ""
+        self.score = 0
+        self.rank: int | None = None
+        self.question: p.Question | None = None
+        self.countdown: Countdown | None = None
+        self.widget_serial = 0
+        self.my_answer = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        yield Static(id="connection")
+        with VerticalScroll(id="stage"):
+            yield Static(id="context")
+            yield Static(id="prompt")
+            yield Static(id="timer")
+            yield Container(id="answer-area")
+            yield Static(id="message")
+        yield Static(id="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_message(plain(f"Connecting to {self.url} …"))
+        self.refresh_status()
+        self.run_worker(self.client.run(), name="session", exit_on_error=False)
+        self.set_interval(0.1, self.tick)
+
+    # ── From the server ────────────────────────────────────────────────────
+    def received(self, message) -> None:
+        handler = getattr(self, f"on_server_{message.type}", None)
+        if handler is not None:
+            handler(message)
+        self.refresh_status()
+
+    def on_server_welcome(self, message: p.Welcome) -> None:
+        self.me, self.score = message.name or self.me, message.score
+
+    def on_server_lobby(self, message: p.Lobby) -> None:
+        self.clear_question()
+        names = ", ".join(message.players)
+        more = message.count - len(message.players)
+        body = [joined(("You are in, ", "bold"), (self.me, "bold"),
+                       (". Waiting for the teacher to start…", "bold")),
+                plain(f"{message.count} in the session: {names}"
+                      + (f" and {more} more" if more > 0 else ""))]
+        if message.locked:
+            body.append(plain("The teacher has locked the lobby."))
+        self.show_message(Text("\n").join(body))
+        self.query_one("#hint", Static).update("Ctrl+Q leaves; you can rejoin with the "
+                                               "same command")
+
+    def on_server_question(self, message: p.Question) -> None:
+        self.question = message
+        self.my_answer = "(given before you reconnected)" if message.locked_in else ""
+        left = message.time_left if message.time_left is not None else message.time_limit
+        self.countdown = Countdown(left, message.time_limit)
+        self.query_one("#context", Static).update(plain(message.context or ""))
+        self.query_one("#prompt", Static).update(
+            joined((f"Question {message.index + 1} of {message.total}\n", "dim"),
+                   (message.prompt, "bold")))
+        area = self.query_one("#answer-area", Container)
+        area.remove_children()
+        self.show_message(Text(""))
+        if message.locked_in:
+            self.locked_in()
+            return
+        self.widget_serial += 1
+        widget = answer_widget(message.kind, message.choices, message.unit)
+        widget.id = f"answer-{self.widget_serial}"
+        area.mount(widget)
+        widget.focus()
+        self.query_one("#hint", Static).update(HINTS.get(message.kind, ""))
+
+    def on_server_ack(self, message: p.Ack) -> None:
+        if self.question is None or message.question != self.question.index:
+            return
+        if message.accepted:
+            self.locked_in()
+        else:
+            self.show_message(joined(("Not counted: ", "bold red"), plain(message.reason or "")))
+
+    def on_server_reveal(self, message: p.Reveal) -> None:
+        if self.countdown:
+            self.countdown.freeze(0.0)
+        self.score, self.rank = message.score, message.rank
+        # The reveal replaces the choices, so it fits an 80×24 terminal without scrolling.
+        self.query_one("#answer-area", Container).remove_children()
+        verdict = (joined(("✔ Right!", "bold green"), f"  +{message.points} points")
+                   if message.correct else joined(("✘ Not this time.", "bold red"),
+                                                  "  No points for this one."))
+        lines = [verdict]
+        if self.my_answer and not message.correct:
+            lines.append(joined(("You said: ", "bold"), plain(self.my_answer)))
+        elif not self.my_answer:
+            lines.append(plain("No answer from you on this one."))
+        lines.append(joined(("Answer: ", "bold"), plain(message.answer)))
+        if message.explanation:
+            lines.append(plain(message.explanation))
+        lines.append(joined(("Your score: ", "bold"), f"{message.score}",
+                            f"   rank {message.rank}" if message.rank else ""))
+        self.show_message(Text("\n").join(lines))
+        self.query_one("#hint", Static).update("Waiting for the next question…")
+
+    def on_server_standings(self, message: p.Standings) -> None:
+        if not message.final:
+            return
+        self.clear_question()
+        self.score, self.rank = message.score or self.score, message.rank
+        place = (f"You finished #{message.rank} of {message.of} with {message.score} points."
+                 if message.rank else "The session has ended.")
+        self.show_message(Text("\n").join([joined(("Final results", "bold")), plain(place),
+                                           Text(""), leaderboard(message.top)]))
+        self.query_one("#hint", Static).update("Ctrl+Q to leave")
+
+    def on_server_phase(self, message: p.Phase) -> None:
+        if message.state == "paused" and self.countdown:
+            self.countdown.freeze(message.time_left)
+            self.query_one("#hint", Static).update("⏸ The teacher paused the question")
+        elif message.state == "question" and self.question and message.time_left is not None:
+            self.countdown = Countdown(message.time_left, self.question.time_limit)
+            self.query_one("#hint", Static).update(HINTS.get(self.question.kind, ""))
+
+    def on_server_error(self, message: p.Error) -> None:
+        if message.fatal:
+            self.clear_question()
+            self.show_message(joined(("Cannot continue: ", "bold red"), plain(message.message)))
+            self.query_one("#hint", Static).update("Ctrl+Q to leave")
+        else:
+            self.notify(message.message, severity="warning")
+
+    def connection_note(self, note: str) -> None:
+        self.query_one("#connection", Static).update(plain(note))
+        self.query_one("#connection").set_class(bool(note), "shown")
+
+    # ── Local ──────────────────────────────────────────────────────────────
+    @on(AnswerGiven)
+    async def _answered(self, message: AnswerGiven) -> None:
+        if self.question is None:
+            return
+        value = wire_value(self.question.kind, message.shown)
+        self.my_answer = self._in_words(message.shown)
+        self._disable_answer()
+        self.show_message(plain("Sending…"))
+        answer = p.Answer(type="answer", question=self.question.index, value=value)
+        if not await self.client.send(answer):
+            self.show_message(plain("Not connected; your answer will be sent when the "
+                                    "connection is back."))
+
+    def _in_words(self, shown) -> str:
+        question = self.question
+        labels = ["True", "False"] if question.kind == "true_false" else question.choices
+        if isinstance(shown, int) and 0 <= shown < len(labels):
+            return labels[shown]
+        if isinstance(shown, list):
+            joiner = " → " if question.kind == "ordering" else "; "
+            return joiner.join(labels[i] for i in shown if 0 <= i < len(labels))
+        return f"{shown:g}" if isinstance(shown, float) else str(shown)
+
+    def action_true_false(self, position: int) -> None:
+        if self.question and self.question.kind == "true_false":
+            self.post_message(AnswerGiven(position))
+
+    def locked_in(self) -> None:
+        self._disable_answer()
+        self.show_message(joined(("🔒 Answer locked in.", "bold"), " Waiting for the others…"))
+        self.query_one("#hint", Static).update("")
+
+    def _disable_answer(self) -> None:
+        for widget in self.query_one("#answer-area", Container).children:
+            widget.disabled = True
+        self.set_focus(None)
+
+    def clear_question(self) -> None:
+        self.question, self.countdown = None, None
+        for selector in ("#context", "#prompt", "#timer"):
+            self.query_one(selector, Static).update("")
+        self.query_one("#answer-area", Container).remove_children()
+
+    def show_message(self, body: Text) -> None:
+        self.query_one("#message", Static).update(body)
+
+    def tick(self) -> None:
+        timer = self.query_one("#timer", Static)
+        timer.update(self.countdown.bar() if self.countdown else "")
+
+    def refresh_status(self) -> None:
+        parts = [f"Session {self.code}", self.me or "joining…", f"{self.score} points"]
+        if self.rank:
+            parts.append(f"rank {self.rank}")
+        self.query_one("#status", Static).update(plain("  ·  ".join(parts)))
+
+    async def action_quit(self) -> None:
+        await self.client.stop()
+        self.exit()
