@@ -76,6 +76,8 @@ class Room:
         self.players: dict[str, Player] = {}
         self.opened_at = 0.0
         self.paused_left: float | None = None
+        self.answer_count = 0
+        """Answers to the open question, so a server can skip the full check cheaply."""
 
     # ── Players ────────────────────────────────────────────────────────────
     def join(self, name: str) -> Player:
@@ -122,6 +124,7 @@ class Room:
     def _open(self, index: int) -> None:
         self.index, self.state, self.opened_at = index, "question", self.clock()
         self.paused_left = None
+        self.answer_count = 0
 
     def _start(self) -> None:
         self._need("the session has already started", "lobby")
@@ -194,6 +197,7 @@ class Room:
                               limit=limit, streak_before=player.streak).total
         submission = Submission(question, shown, correct, points, elapsed)
         player.answers[question] = submission
+        self.answer_count += 1
         player.score += points
         player.streak = player.streak + 1 if correct else 0
         return submission

@@ -53,7 +53,7 @@ class ClassroomServer:
         self.hosts: set[ServerConnection] = set()
         self.left_at: dict[str, float] = {}
         self.lobby_due = self.roster_due = False
-        self.last_roster = 0.0
+        self.last_roster = self.last_check = 0.0
         self.server: Server | None = None
         self.tasks: list[asyncio.Task] = []
 
@@ -69,7 +69,7 @@ class ClassroomServer:
             await self.journal.write(store.room_state(self.session, self.room))
         self.server = await serve(self.handle, host, port, max_size=WIRE_LIMIT,
                                   compression=None, ping_interval=20, ping_timeout=20,
-                                  open_timeout=HELLO_TIMEOUT)
+                                  open_timeout=HELLO_TIMEOUT, close_timeout=2)
         self.tasks.append(asyncio.create_task(self._tick(), name="tick"))
         return self.server.sockets[0].getsockname()[1]
 
@@ -234,7 +234,10 @@ class ClassroomServer:
         await self.journal.write(store.answer_row(self.session, player, submission))
         self._send(socket, p.Ack(type="ack", question=message.question, accepted=True))
         self.roster_due = True
-        await self._close_if_due()
+        # Checking every player on every answer would cost O(n²) a question; until there
+        # are as many answers as connected students, someone connected is still thinking.
+        if self.room.answer_count >= len(self.students):
+            await self._close_if_due()
 
     async def _control(self, socket: ServerConnection, message: p.Control) -> None:
         room = self.room
@@ -332,14 +335,17 @@ class ClassroomServer:
 
     async def _tick_once(self) -> None:
         room = self.room
-        if room.state == "question":
+        now = time.monotonic()
+        if room.state == "question" and (room.time_left() <= 0 or now - self.last_check >= 0.5):
+            self.last_check = now  # time up, or a dropped student's grace has run out
             await self._close_if_due()
         if self.lobby_due and room.state == "lobby":
             self.lobby_due = False
             broadcast(list(self.students.values()), p.encode(views.lobby(room)))
-        now = time.monotonic()
         live = room.state in ("question", "paused")
-        if self.hosts and now - self.last_roster >= 0.25 and (
+        # A big class's roster is a big message: send it less often as the class grows.
+        interval = 0.25 if len(room.players) <= 200 else 1.0
+        if self.hosts and now - self.last_roster >= interval and (
                 self.roster_due or (live and now - self.last_roster >= 1.0)):
             self.roster_due, self.last_roster = False, now
-            broadcast(list(self.hosts), p.encode(views.roster(room, set(self.students))))
+            broadcast(list(self.hosts), views.roster_json(room, set(self.students)))

@@ -220,4 +220,5 @@ def load_room(connection: sqlite3.Connection, session: int, clock=time.time) -> 
             " WHERE session = ?", (session,)):
         room.players[pid].answers[question] = Submission(
             question, json.loads(value), bool(correct), points, elapsed)
+        room.answer_count += question == index
     return room

@@ -88,6 +88,9 @@ class HostApp(App):
         self.refresh_status()
         self.hint("S starts the session when everyone is in; L locks the lobby")
 
+    async def on_unmount(self) -> None:
+        await self.client.stop()
+
     # ── From the server ────────────────────────────────────────────────────
     def received(self, message) -> None:
         handler = getattr(self, f"on_server_{message.type}", None)

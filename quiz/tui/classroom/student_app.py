@@ -57,6 +57,9 @@ class StudentApp(App):
         self.run_worker(self.client.run(), name="session", exit_on_error=False)
         self.set_interval(0.1, self.tick)
 
+    async def on_unmount(self) -> None:
+        await self.client.stop()
+
     # ── From the server ────────────────────────────────────────────────────
     def received(self, message) -> None:
         handler = getattr(self, f"on_server_{message.type}", None)

@@ -1,0 +1,58 @@
+"""The bare baseline for `make bench-classroom`: the same wire traffic with nothing
+behind it. It acks every answer at once (no room, no scoring, no database) and relays
+the host's start/next to every student as a question. Prints its port, then serves."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+
+from websockets.asyncio.server import broadcast, serve
+
+QUESTION = {"type": "question", "total": 10, "kind": "single_choice", "prompt": "p",
+            "choices": ["a", "b", "c", "d"], "time_limit": 30.0}
+
+
+async def main() -> None:
+    students: set = set()
+    hosts: set = set()
+    answered: dict[int, int] = {}
+    state = {"index": -1}
+
+    async def handler(socket):
+        hello = json.loads(await socket.recv())
+        if hello["role"] == "host":
+            hosts.add(socket)
+            await socket.send(json.dumps({"type": "welcome", "version": 1, "state": "lobby"}))
+        else:
+            students.add(socket)
+            await socket.send(json.dumps({"type": "welcome", "version": 1, "player_id": "p",
+                                          "name": hello["name"], "state": "lobby"}))
+        async for raw in socket:
+            message = json.loads(raw)
+            if message["type"] == "control":
+                state["index"] += 1
+                if state["index"] >= 10:
+                    broadcast(students | hosts, json.dumps(
+                        {"type": "standings", "top": [], "final": True}))
+                else:
+                    broadcast([*students, *hosts],
+                              json.dumps({**QUESTION, "index": state["index"]}))
+            elif message["type"] == "answer":
+                socket.send  # noqa: B018 - same shape of work as the real ack path
+                broadcast([socket], json.dumps({"type": "ack", "question": message["question"],
+                                                "accepted": True}))
+                count = answered[message["question"]] = answered.get(message["question"], 0) + 1
+                if count == len(students):
+                    broadcast(students | hosts, json.dumps(
+                        {"type": "reveal", "index": message["question"], "answer": "a"}))
+
+    async with serve(handler, "127.0.0.1", 0, compression=None, max_size=65536) as server:
+        print(json.dumps({"url": f"ws://127.0.0.1:{server.sockets[0].getsockname()[1]}",
+                          "code": "BARE00", "host_token": "x" * 24}), flush=True)
+        await asyncio.Future()
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))

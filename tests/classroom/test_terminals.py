@@ -1,0 +1,95 @@
+"""The student and host terminals, driven with Pilot against a real loopback server."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+from textual.widgets import DataTable, Static
+
+from quiz.classroom.client import RejoinTokens
+from quiz.tui.classroom.host_app import HostApp
+from quiz.tui.classroom.student_app import StudentApp
+from tests.classroom.helpers import Running, control, host, student, write_bank
+
+
+@contextlib.asynccontextmanager
+async def running(tmp_path):
+    """A server thread, stopped off the test's loop: the apps' clients live on that loop
+    and must be free to answer the closing handshake."""
+    server = await asyncio.to_thread(Running, tmp_path / "class.db", write_bank(tmp_path))
+    try:
+        yield server
+    finally:
+        await asyncio.to_thread(server.stop)
+
+
+async def until(pilot, predicate, timeout: float = 5.0) -> None:
+    for _ in range(int(timeout / 0.05)):
+        if predicate():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the screen never showed what was expected")
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.query_one(selector, Static).render())
+
+
+async def test_a_student_plays_a_question_and_sees_the_reveal(tmp_path):
+    async with running(tmp_path) as server:
+        teacher = await asyncio.to_thread(host, server)
+        tokens = RejoinTokens(tmp_path / "rejoin.json")
+        app = StudentApp(server.url, server.code, "[b]Kim[/b]", tokens)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: "Waiting for the teacher" in text_of(app, "#message"))
+            assert "[b]Kim[/b]" in text_of(app, "#status")
+            assert tokens.get(server.url, server.code)
+            await asyncio.to_thread(control, teacher, "start")
+            await until(pilot, lambda: "Beijing" in str(app.question and app.question.choices))
+            await pilot.press(str(app.question.choices.index("Beijing") + 1))
+            # The only student answered, so the reveal follows the lock-in at once.
+            await until(pilot, lambda: "Right!" in text_of(app, "#message"))
+            assert "rank 1" in text_of(app, "#status")
+
+
+async def test_a_student_who_quits_comes_back_with_the_same_score(tmp_path):
+    async with running(tmp_path) as server:
+        teacher = await asyncio.to_thread(host, server)
+        await asyncio.to_thread(student, server, "Other")
+        tokens = RejoinTokens(tmp_path / "rejoin.json")
+        app = StudentApp(server.url, server.code, "Kim", tokens)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: "Waiting" in text_of(app, "#message"))
+            await asyncio.to_thread(control, teacher, "start")
+            await until(pilot, lambda: app.question is not None)
+            await pilot.press(str(app.question.choices.index("Beijing") + 1))
+            await until(pilot, lambda: "locked in" in text_of(app, "#message"))
+            await pilot.press("ctrl+q")
+        score = next(p.score for p in server.room.players.values() if p.name == "Kim")
+        assert score > 0
+        again = StudentApp(server.url, server.code, None, tokens)
+        async with again.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: f"{score} points" in text_of(again, "#status"))
+            assert "Kim" in text_of(again, "#status")
+            await until(pilot, lambda: "locked in" in text_of(again, "#message"))
+
+
+async def test_the_dashboard_runs_the_session_from_the_keyboard(tmp_path):
+    async with running(tmp_path) as server:
+        app = HostApp(server.url, server.code, server.host_token)
+        async with app.run_test(size=(100, 30)) as pilot:
+            ann, _ = await asyncio.to_thread(student, server, "[red]Ann[/red]")
+            table = app.query_one("#roster", DataTable)
+            await until(pilot, lambda: table.row_count == 1)
+            assert str(table.get_row_at(0)[0]) == "[red]Ann[/red]"
+            await pilot.press("s")
+            await until(pilot, lambda: "Answers in: 0 of 1" in text_of(app, "#live-body"))
+            await pilot.press("x")
+            await until(pilot, lambda: "Answer: Beijing" in text_of(app, "#live-body"))
+            await pilot.press("k")
+            await pilot.press("y")
+            await until(pilot, lambda: table.row_count == 0)
+            assert server.room.state == "reveal"
+            await pilot.press("e", "y")
+            await until(pilot, lambda: "Final podium" in text_of(app, "#live-body"))
