@@ -49,8 +49,7 @@ class Journal:
                     future.set_result(None)
 
     async def close(self) -> None:
-        """Finish what is queued, then stop."""
-        while not self.queue.empty():
-            await asyncio.sleep(0.005)
-        if self.task:
+        """Finish what is queued (in order, so a no-op write marks the end), then stop."""
+        if self.task and not self.task.done():
+            await self.write([("SELECT 1", ())])
             self.task.cancel()

@@ -28,6 +28,8 @@ class StudentResult:
     """Share of all the session's questions answered correctly."""
     answers: list[str]
     """What the student chose for each question, in words ('' where none)."""
+    right: list[bool | None]
+    """Whether each answer was right (None where there was no answer)."""
 
 
 @dataclass
@@ -73,7 +75,9 @@ def build_report(connection: sqlite3.Connection, session: int | None = None) -> 
         correct=sum(1 for s in p.answers.values() if s.correct), answered=len(p.answers),
         accuracy=round(sum(1 for s in p.answers.values() if s.correct) / total, 3),
         answers=[_in_words(room.dealt[i], p.answers[i].value) if i in p.answers else ""
-                 for i in range(total)]) for p in players]
+                 for i in range(total)],
+        right=[p.answers[i].correct if i in p.answers else None for i in range(total)])
+        for p in players]
     asked = room.index + (0 if room.state in ("question", "paused") else 1)
     items = [_item(index, room.dealt[index], players) for index in range(min(asked, total))]
     return Report(chosen.id, chosen.code, chosen.title, room.state, students, items)
@@ -142,6 +146,12 @@ def as_text(report: Report) -> str:
                      f" {_percent(s.accuracy):>8}")
     if not report.students:
         lines.append("  (nobody joined)")
+    if report.students and report.items:
+        lines += ["", "Answers (✔ right, ✘ wrong, · none)"]
+        for s in report.students:
+            marks = " ".join("·" if r is None else "✔" if r else "✘"
+                             for r in s.right[:len(report.items)])
+            lines.append(f"  {s.name:<24} {marks}")
     lines += ["", "Questions (facility = share right; discrimination = top 27% minus "
                   "bottom 27%)",
               f"{'#':>3}  {'facility':>8} {'discr.':>6} {'median s':>8}  question"]
@@ -169,14 +179,14 @@ def as_csv(report: Report) -> str:
     writer = csv.writer(out)
     writer.writerow(["section", "rank_or_number", "name_or_prompt", "score_or_answer",
                      "correct", "answered", "accuracy_or_facility", "discrimination",
-                     "most_chosen_wrong", "median_seconds"])
+                     "most_chosen_wrong", "median_seconds", "answers"])
     for s in report.students:
         writer.writerow(["student", s.rank, _safe(s.name), s.score, s.correct, s.answered,
-                         s.accuracy, "", "", ""])
+                         s.accuracy, "", "", "", _safe(" | ".join(s.answers))])
     for i in report.items:
         writer.writerow(["question", i.number, _safe(i.prompt), _safe(i.answer), "",
                          i.answered, i.facility, i.discrimination, _safe(i.common_wrong or ""),
-                         i.median_seconds])
+                         i.median_seconds, ""])
     return out.getvalue()
 
 

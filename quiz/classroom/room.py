@@ -202,6 +202,24 @@ class Room:
         player.streak = player.streak + 1 if correct else 0
         return submission
 
+    def retract(self, player_id: str, submission: Submission, streak_before: int) -> None:
+        """Undo an answer that could not be stored, so the student can send it again."""
+        player = self.players[player_id]
+        if player.answers.get(submission.question) is submission:
+            del player.answers[submission.question]
+            player.score -= submission.points
+            player.streak = streak_before
+            self.answer_count -= submission.question == self.index
+
+    def snapshot(self) -> tuple:
+        """The session-level state, to restore if a control cannot be stored."""
+        return self.state, self.index, self.opened_at, self.paused_left, self.locked, \
+            self.answer_count
+
+    def restore(self, snapshot: tuple) -> None:
+        (self.state, self.index, self.opened_at, self.paused_left, self.locked,
+         self.answer_count) = snapshot
+
     def close_if_due(self, waiting_for: set[str] | None = None) -> bool:
         """Reveal when time is up or every player still waited for has answered.
 

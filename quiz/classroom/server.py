@@ -32,6 +32,7 @@ RATE, BURST = 10.0, 30.0
 MAX_REFUSALS = 200
 """A connection refused this many times in a row (flooding) is closed."""
 TICK = 0.05
+log = logging.getLogger("quiz.classroom")
 
 
 @dataclass
@@ -121,7 +122,14 @@ class ClassroomServer:
             return None
         if new:
             # The token is stored before the student sees it, so it always works later.
-            await self.journal.write(store.new_player(self.session, player))
+            try:
+                await self.journal.write(store.new_player(self.session, player))
+            except sqlite3.Error as error:
+                del self.room.players[player.id]
+                log.error("could not store a new student: %s", error)
+                self._refuse(socket, "bad_state", "the server could not store your place; "
+                                                  "try joining again")
+                return None
         previous = self.students.get(player.id)
         if previous is not None and previous is not socket:
             self._send(previous, p.Error(type="error", code="bad_state", fatal=True,
@@ -225,13 +233,22 @@ class ClassroomServer:
             return None
 
     async def _answer(self, socket: ServerConnection, player: Player, message: p.Answer):
+        streak_before = player.streak
         try:
             submission = self.room.answer(player.id, message.question, message.value)
         except RoomError as error:
             self._send(socket, p.Ack(type="ack", question=message.question, accepted=False,
                                      reason=str(error)))
             return
-        await self.journal.write(store.answer_row(self.session, player, submission))
+        try:
+            await self.journal.write(store.answer_row(self.session, player, submission))
+        except sqlite3.Error as error:
+            self.room.retract(player.id, submission, streak_before)
+            log.error("could not store an answer: %s", error)
+            self._send(socket, p.Ack(type="ack", question=message.question, accepted=False,
+                                     reason="the server could not store your answer; "
+                                            "send it again"))
+            return
         self._send(socket, p.Ack(type="ack", question=message.question, accepted=True))
         self.roster_due = True
         # Checking every player on every answer would cost O(n²) a question; until there
@@ -241,6 +258,7 @@ class ClassroomServer:
 
     async def _control(self, socket: ServerConnection, message: p.Control) -> None:
         room = self.room
+        before = room.snapshot()
         try:
             if message.action == "kick":
                 return await self._kick(message.player or "")
@@ -251,7 +269,13 @@ class ClassroomServer:
         if room.state == "reveal":
             operations += store.streaks(self.session, room)
         outgoing = self._announcements(message.action)
-        await self.journal.write(operations)
+        try:
+            await self.journal.write(operations)
+        except sqlite3.Error as error:
+            room.restore(before)
+            log.error("could not store a control: %s", error)
+            return self._error(socket, "bad_state", f"the server could not store that "
+                                                    f"({error}); nothing changed")
         self._deliver(outgoing)
         self.roster_due = self.lobby_due = True
 
@@ -331,7 +355,7 @@ class ClassroomServer:
             try:
                 await self._tick_once()
             except Exception:  # noqa: BLE001 - one bad tick must not stop the clock
-                logging.getLogger("quiz.classroom").exception("the session clock failed")
+                log.exception("the session clock failed")
 
     async def _tick_once(self) -> None:
         room = self.room

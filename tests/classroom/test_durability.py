@@ -97,3 +97,26 @@ def test_kill_9_mid_round_loses_no_acknowledged_answer(tmp_path):
     finally:
         watcher.stop()
         server.stop()
+
+
+def test_an_answer_that_cannot_be_stored_is_refused_not_lost(tmp_path):
+    import sqlite3
+
+    from quiz.classroom.store import SCHEMA
+    from tests.classroom.helpers import answer, running
+
+    with running(tmp_path) as server:
+        teacher = host(server)
+        ann, _ = student(server, "Ann")
+        student(server, "Bob")
+        control(teacher, "start")
+        ann.expect("question", index=0)
+        other = sqlite3.connect(tmp_path / "class.db", isolation_level=None)
+        other.execute("ALTER TABLE answers RENAME TO answers_away")
+        refused = answer(ann, 0, 1)
+        assert not refused.accepted and "could not store" in refused.reason
+        assert 0 not in next(p for p in server.room.players.values() if p.name == "Ann").answers
+        other.execute("DROP TABLE answers_away")
+        other.executescript(SCHEMA)
+        assert answer(ann, 0, 1).accepted  # the same answer, sent again, now counts
+        other.close()

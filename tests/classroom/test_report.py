@@ -77,6 +77,7 @@ def test_item_analysis_by_hand(tmp_path):
     assert students["A"].rank == 1 and students["A"].accuracy == 1.0
     assert students["K"].answered == 0 and students["K"].answers == ["", ""]
     assert students["H"].answers == ["near", "far"]
+    assert students["H"].right == [False, False] and students["K"].right == [None, None]
 
 
 def test_discrimination_is_none_for_a_class_too_small_to_split():
