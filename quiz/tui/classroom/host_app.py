@@ -144,8 +144,7 @@ class HostApp(App):
         self.query_one("#live-body", Static).update(Text("\n").join(lines))
 
     def on_server_reveal(self, message: p.Reveal) -> None:
-        if self.countdown:
-            self.countdown.freeze(0.0)
+        self.countdown = None  # the question is closed; the timer goes
         question = self.question
         labels = (["True", "False"] if question and question.kind == "true_false"
                   else question.choices if question else [])

@@ -115,8 +115,7 @@ class StudentApp(App):
             self.show_message(joined(("Not counted: ", "bold red"), plain(message.reason or "")))
 
     def on_server_reveal(self, message: p.Reveal) -> None:
-        if self.countdown:
-            self.countdown.freeze(0.0)
+        self.countdown = None  # the question is closed; the timer goes
         self.score, self.rank = message.score, message.rank
         # The reveal replaces the choices, so it fits an 80×24 terminal without scrolling.
         self.query_one("#answer-area", Container).remove_children()
