@@ -16,8 +16,8 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from quiz.classroom import protocol as p
 from quiz.content.atomic import write_text_atomic
 
-BACKOFF = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
-"""Seconds between reconnection attempts, then every 8 s (each with ±25% jitter, so a
+BACKOFF = (0.25, 0.5, 1.0, 2.0, 4.0)
+"""Seconds between reconnection attempts, then every 4 s (each with ±25% jitter, so a
 class does not reconnect in lockstep after the server restarts)."""
 FATAL = {"bad_code", "bad_version", "not_host", "kicked", "bad_name", "name_taken", "locked"}
 

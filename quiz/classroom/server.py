@@ -18,7 +18,7 @@ from quiz.classroom.journal import Journal
 from quiz.classroom.ratelimit import TokenBucket
 from quiz.classroom.room import Player, Room, RoomError
 
-RECOVERY_GRACE = 10.0
+RECOVERY_GRACE = 20.0
 """After a restart, an open question stays open at least this long, so students whose
 clients are reconnecting can still answer it."""
 REJOIN_GRACE = 30.0
