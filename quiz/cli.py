@@ -105,11 +105,12 @@ def history(data_dir: str | None, limit: int, fmt: str) -> None:
     sys.exit(run_history(data_dir, limit, fmt))
 
 
-def _add_classroom_commands() -> None:
-    from quiz.cli_classroom import COMMANDS
+def _add_commands() -> None:
+    from quiz.cli_authoring import COMMANDS as AUTHORING
+    from quiz.cli_classroom import COMMANDS as CLASSROOM
 
-    for command in COMMANDS:
+    for command in AUTHORING + CLASSROOM:
         main.add_command(command)
 
 
-_add_classroom_commands()
+_add_commands()

@@ -1,0 +1,1 @@
+"""Moving banks in and out of the formats teachers already have: GIFT and Aiken."""

@@ -1,0 +1,65 @@
+"""What the GIFT and Aiken converters share: ids from titles, and the result type."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quiz.content.problems import Problem
+
+
+@dataclass
+class Converted:
+    """Plain bank data (validated later by the Bank model) and what could not be kept."""
+
+    questions: list[dict] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    """The line each question starts on, for problems found when it is validated."""
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, question: dict, line: int) -> None:
+        self.questions.append(question)
+        self.lines.append(line)
+
+
+def to_bank(converted: Converted, bank_id: str, title: str, path: str):
+    """Validate each question on its own, so one bad question is reported at its line
+    and the rest still come in. Returns the Bank (None if nothing could be kept)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from quiz.model.bank import Bank
+    from quiz.model.questions import Question
+
+    adapter, kept = TypeAdapter(Question), []
+    for data, line in zip(converted.questions, converted.lines, strict=True):
+        try:
+            kept.append(adapter.validate_python(data))
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            where = ".".join(str(part) for part in first["loc"][1:]) or "question"
+            converted.problems.append(Problem(path, line, 1, f"question {data['id']!r}: "
+                                              f"{where}: {first['msg']}; it was not "
+                                              "imported", "error"))
+    if not kept:
+        return None
+    return Bank(id=bank_id, title=title, questions=kept)
+
+
+def slug(text: str, fallback: str) -> str:
+    """An Identifier from free text: `What is THAAD?` → `what-is-thaad`."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text.strip()).strip("-._")[:80].strip("-._")
+    return cleaned or fallback
+
+
+def unique_id(wanted: str, taken: set[str]) -> str:
+    candidate, number = wanted, 2
+    while candidate in taken:
+        suffix = f"-{number}"
+        candidate, number = wanted[:80 - len(suffix)] + suffix, number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def percent(value: float) -> str:
+    """Moodle's grade fractions are written with at most five decimals."""
+    return f"{value:.5f}".rstrip("0").rstrip(".")

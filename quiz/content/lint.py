@@ -1,0 +1,135 @@
+"""Item-writing checks on a valid bank, each located at `path:line:col`: answer-position
+bias, a conspicuously long correct choice, "all/none of the above", unemphasised
+negatives, near-duplicate choices and prompts, and missing explanations or sources."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from quiz.content.checks import bank_warnings
+from quiz.content.load import load_file
+from quiz.content.locate import compose, find_position
+from quiz.content.problems import Problem
+from quiz.model.bank import Bank
+from quiz.model.questions import MultipleSelect, SingleChoice
+
+NEAR = 0.9
+"""Similarity (difflib ratio) from which two texts count as near-duplicates."""
+ABOVE = re.compile(r"\b(all|none|both|neither) of the (above|options|choices)\b", re.I)
+NEGATIVE = re.compile(r"\b(not|except|never|least|cannot)\b")
+"""Lower-case negatives; written NOT or *not*, they are emphasised and pass."""
+
+Finding = tuple[tuple, str]
+
+
+def lint_file(path: Path | str) -> list[Problem]:
+    """Every finding in a bank file, located; raises LoadError if the file is invalid."""
+    loaded = load_file(path, "bank")
+    findings = list(lint_bank(loaded.model))
+    if not findings:
+        return []
+    root = compose(Path(path).read_text(encoding="utf-8-sig"))
+    problems = []
+    for location, message in findings:
+        line, col = find_position(root, location)
+        problems.append(Problem(str(path), line, col, message, "warning"))
+    return sorted(problems)
+
+
+def lint_bank(bank: Bank) -> Iterator[Finding]:
+    located = list(_located_questions(bank))
+    yield from _position_bias(located)
+    for location, question in located:
+        yield from _choice_checks(location, question)
+        yield from _negatives(location, question)
+    yield from _near_duplicate_prompts(located)
+    yield from bank_warnings(bank)
+
+
+def _located_questions(bank: Bank):
+    for index, question in enumerate(bank.questions):
+        yield ("questions", index), question
+    for s_index, scenario in enumerate(bank.scenarios):
+        for index, question in enumerate(scenario.questions):
+            yield ("scenarios", s_index, "questions", index), question
+
+
+def _position_bias(located) -> Iterator[Finding]:
+    """The game shuffles choices, but exports and printed copies keep the written order,
+    and a habit of putting the key in one place is a habit students learn."""
+    singles = [(loc, q) for loc, q in located if isinstance(q, SingleChoice)]
+    if len(singles) < 5:
+        return
+    counts = Counter(q.answer for _, q in singles)
+    position, count = counts.most_common(1)[0]
+    expected = sum(1 / len(q.choices) for _, q in singles if position < len(q.choices))
+    if count >= 4 and count > 2 * expected:
+        first = next(loc for loc, q in singles if q.answer == position)
+        yield first + ("answer",), (
+            f"the correct answer is choice {position + 1} in {count} of {len(singles)} "
+            f"single-choice questions (about {expected:.0f} expected by chance); vary "
+            "where the key sits")
+
+
+def _choice_checks(location: tuple, question) -> Iterator[Finding]:
+    if not isinstance(question, SingleChoice | MultipleSelect):
+        return
+    for index, choice in enumerate(question.choices):
+        if ABOVE.search(choice):
+            yield location + ("choices", index), (
+                f"question {question.id!r}: {ABOVE.search(choice).group(0)!r} rewards "
+                "spotting two right (or wrong) choices rather than knowing the answer; "
+                "write a real choice instead")
+    if isinstance(question, SingleChoice) and len(question.choices) >= 3:
+        right = question.choices[question.answer]
+        longest_other = max(len(c) for i, c in enumerate(question.choices)
+                            if i != question.answer)
+        if len(right) >= 1.5 * longest_other and len(right) - longest_other >= 15:
+            yield location + ("choices", question.answer), (
+                f"question {question.id!r}: the correct choice is much longer than every "
+                "other; test-wise students pick the longest, so trim it or lengthen the "
+                "others")
+    folded = [" ".join(c.casefold().split()) for c in question.choices]
+    for i in range(len(folded)):
+        for j in range(i + 1, len(folded)):
+            if SequenceMatcher(None, folded[i], folded[j]).ratio() >= NEAR:
+                yield location + ("choices", j), (
+                    f"question {question.id!r}: choices {i + 1} and {j + 1} are nearly "
+                    "the same; make them clearly different")
+
+
+def _negatives(location: tuple, question) -> Iterator[Finding]:
+    match = NEGATIVE.search(question.prompt)
+    if match and not re.search(rf"[*_]{match.group(0)}[*_]", question.prompt):
+        yield location + ("prompt",), (
+            f"question {question.id!r}: the prompt turns on {match.group(0)!r}; write it as "
+            f"{match.group(0).upper()} so nobody misreads the question")
+
+
+def _near_duplicate_prompts(located) -> Iterator[Finding]:
+    """Pairs are compared only when they share a rare word, so large banks stay fast."""
+    words = [set(re.findall(r"\w{4,}", q.prompt.casefold())) for _, q in located]
+    frequency = Counter(word for found in words for word in found)
+    by_word: dict[str, list[int]] = {}
+    for index, found in enumerate(words):
+        for word in sorted(found, key=lambda w: (frequency[w], w))[:3]:
+            by_word.setdefault(word, []).append(index)
+    reported: set[tuple[int, int]] = set()
+    for indices in by_word.values():
+        for a_position, a in enumerate(indices):
+            for b in indices[a_position + 1:]:
+                pair = (min(a, b), max(a, b))
+                if pair in reported:
+                    continue
+                first, second = located[pair[0]][1], located[pair[1]][1]
+                matcher = SequenceMatcher(None, first.prompt.casefold(),
+                                          second.prompt.casefold())
+                if matcher.quick_ratio() >= NEAR and matcher.ratio() >= NEAR:
+                    reported.add(pair)
+                    yield located[pair[1]][0] + ("prompt",), (
+                        f"question {second.id!r} nearly repeats the prompt of "
+                        f"{first.id!r}; merge them or make them ask different things")

@@ -1,0 +1,110 @@
+"""`quiz new`: a bank file to start from, with one commented example of each type."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from quiz.content.interchange.shared import slug
+
+SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "bank.schema.json"
+
+TEMPLATE = """\
+# yaml-language-server: $schema={schema}
+# A Scenario Quiz bank. Check it with `quiz validate {name}` and `quiz lint {name}`;
+# `quiz preview {name}` plays it and reloads whenever you save. The format is in
+# docs/authoring.md. Delete these examples once you have questions of your own.
+
+id: {bank_id}
+title: {title}
+description: What this bank covers, in a sentence or two.
+authors: [Your Name]
+language: en
+license: CC-BY-4.0
+version: "1"
+
+questions:
+  # single_choice: one right choice; `answer` counts from 0. The game shuffles choices.
+  - id: example-single
+    type: single_choice
+    context:              # the scenario moment: when, where, and who the player is
+      date: March 2024
+      place: a school library
+      role: a student checking a claim
+    prompt: Which of these is a primary source for a 2016 policy decision?
+    choices:
+      - The ministry's own press release announcing it
+      - A 2023 textbook chapter summarising it
+      - An encyclopedia article about the period
+    answer: 0
+    explanation: A primary source comes from the time and the people involved.
+    # sources:            # every question should cite where its answer comes from
+    #   - outlet: Publisher or newspaper
+    #     title: Title of the document
+    #     date: 2016-07-08          # YYYY, YYYY-MM or YYYY-MM-DD
+    #     url: https://example.org/document
+    difficulty: easy      # easy, medium or hard
+    tags: [sources]
+
+  # multiple_select: tick every right choice; `answers` lists their positions.
+  - id: example-multiple
+    type: multiple_select
+    prompt: Which details help you date an undated web page?
+    choices:
+      - Events the text mentions
+      - The page's last-modified header
+      - The colour of the page
+    answers: [0, 1]
+    explanation: The content and the server's metadata both narrow the date down.
+
+  # true_false: is the statement in the prompt true?
+  - id: example-true-false
+    type: true_false
+    prompt: A newspaper's page date can differ from the date of the events it reports.
+    answer: true
+    explanation: Reports often appear a day or more after the events.
+
+  # ordering: list `items` in the right order; the game shuffles them.
+  - id: example-ordering
+    type: ordering
+    prompt: Put these steps of checking a claim in order.
+    items:
+      - Find who first made the claim
+      - Find the original document
+      - Compare it with an independent source
+    explanation: Trace the claim to its origin before comparing accounts.
+
+  # numeric: type a number; anything within `tolerance` counts.
+  - id: example-numeric
+    type: numeric
+    prompt: How many years are there between 2013 and 2017?
+    answer: 4
+    tolerance: 0
+    unit: years
+    explanation: 2017 minus 2013 is 4.
+"""
+
+
+class ScaffoldExists(FileExistsError):
+    """`quiz new` never overwrites a file."""
+
+
+def scaffold(target: Path, title: str | None = None) -> str:
+    """Write the starter bank to `target` (which must not exist); returns its text."""
+    if target.exists():
+        raise ScaffoldExists(f"{target} already exists; quiz new never overwrites a file")
+    schema = (os.path.relpath(SCHEMA, target.resolve().parent) if SCHEMA.exists()
+              else "bank.schema.json")
+    name = target.name
+    text = TEMPLATE.format(schema=schema, name=name, bank_id=slug(target.stem, "my-bank"),
+                           title=_yaml_text(title or target.stem.replace("-", " ").title()))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as stream:  # "x": fail if it appeared meanwhile
+        stream.write(text)
+    return text
+
+
+def _yaml_text(text: str) -> str:
+    import json
+
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)
