@@ -20,8 +20,11 @@ from quiz.model.questions import MultipleSelect, SingleChoice
 NEAR = 0.9
 """Similarity (difflib ratio) from which two texts count as near-duplicates."""
 ABOVE = re.compile(r"\b(all|none|both|neither) of the (above|options|choices)\b", re.I)
-NEGATIVE = re.compile(r"\b(not|except|never|least|cannot)\b")
+NEGATIVE = re.compile(r"\b(not|except|never|(?<![Aa]t )least|cannot)\b")
 """Lower-case negatives; written NOT or *not*, they are emphasised and pass."""
+REPORTED = re.compile(r"\bthat\b|[\"“‘:]")
+"""Where reported words begin: a negative after this is what someone said, not the
+question's own logic ("Who said that China was not…?")."""
 
 Finding = tuple[tuple, str]
 
@@ -96,40 +99,61 @@ def _choice_checks(location: tuple, question) -> Iterator[Finding]:
     folded = [" ".join(c.casefold().split()) for c in question.choices]
     for i in range(len(folded)):
         for j in range(i + 1, len(folded)):
-            if SequenceMatcher(None, folded[i], folded[j]).ratio() >= NEAR:
+            if _near(folded[i], folded[j]):
                 yield location + ("choices", j), (
                     f"question {question.id!r}: choices {i + 1} and {j + 1} are nearly "
                     "the same; make them clearly different")
 
 
 def _negatives(location: tuple, question) -> Iterator[Finding]:
-    match = NEGATIVE.search(question.prompt)
+    stem = REPORTED.split(question.prompt, maxsplit=1)[0]
+    match = NEGATIVE.search(stem)
     if match and not re.search(rf"[*_]{match.group(0)}[*_]", question.prompt):
         yield location + ("prompt",), (
             f"question {question.id!r}: the prompt turns on {match.group(0)!r}; write it as "
             f"{match.group(0).upper()} so nobody misreads the question")
 
 
+def _near(first: str, second: str) -> bool:
+    """Nearly the same text. Texts whose numbers differ are different on purpose: two
+    dates a year apart are distinct choices, not a typo."""
+    if re.findall(r"\d+", first) != re.findall(r"\d+", second):
+        return False
+    matcher = SequenceMatcher(None, first, second)
+    return matcher.quick_ratio() >= NEAR and matcher.ratio() >= NEAR
+
+
+def _signature(question) -> tuple[str, str, str]:
+    """The scenario line, the prompt and the right answer. Two questions with one
+    template prompt ("Put these events in order") but different answers ask different
+    things; the same prompt with the same answer is the same question twice."""
+    from quiz.content.key import answer_text, context_text
+
+    return (context_text(question.context).casefold(), question.prompt.casefold(),
+            " ".join(answer_text(question).casefold().split()))
+
+
 def _near_duplicate_prompts(located) -> Iterator[Finding]:
-    """Pairs are compared only when they share a rare word, so large banks stay fast."""
-    words = [set(re.findall(r"\w{4,}", q.prompt.casefold())) for _, q in located]
+    """Pairs are compared only when they share a rare word, so large banks stay fast;
+    each question is reported once, against the first one it nearly repeats."""
+    signatures = [_signature(q) for _, q in located]
+    words = [set(re.findall(r"\w{4,}", signature[1])) for signature in signatures]
     frequency = Counter(word for found in words for word in found)
     by_word: dict[str, list[int]] = {}
     for index, found in enumerate(words):
         for word in sorted(found, key=lambda w: (frequency[w], w))[:3]:
             by_word.setdefault(word, []).append(index)
-    reported: set[tuple[int, int]] = set()
+    candidates: dict[int, set[int]] = {}
     for indices in by_word.values():
         for a_position, a in enumerate(indices):
             for b in indices[a_position + 1:]:
-                pair = (min(a, b), max(a, b))
-                if pair in reported:
-                    continue
-                first, second = located[pair[0]][1], located[pair[1]][1]
-                matcher = SequenceMatcher(None, first.prompt.casefold(),
-                                          second.prompt.casefold())
-                if matcher.quick_ratio() >= NEAR and matcher.ratio() >= NEAR:
-                    reported.add(pair)
-                    yield located[pair[1]][0] + ("prompt",), (
-                        f"question {second.id!r} nearly repeats the prompt of "
-                        f"{first.id!r}; merge them or make them ask different things")
+                candidates.setdefault(max(a, b), set()).add(min(a, b))
+    for later in sorted(candidates):
+        earlier = next((e for e in sorted(candidates[later])
+                        if all(_near(a, b) or a == b for a, b in
+                               zip(signatures[e], signatures[later], strict=True))), None)
+        if earlier is not None:
+            first, second = located[earlier][1], located[later][1]
+            yield located[later][0] + ("prompt",), (
+                f"question {second.id!r} nearly repeats {first.id!r} (same scenario, "
+                "prompt and answer); merge them or make them ask different things")
