@@ -7,6 +7,7 @@ import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quiz.content.interchange.gift_read import read_gift
 from quiz.content.interchange.gift_write import write_gift
@@ -161,3 +162,21 @@ def test_exported_weights_are_ones_moodle_offers():
             body = "\n".join(line for line in block.splitlines() if not line.startswith("//"))
             if "{" in body:  # exactly one answer block per question, all else escaped
                 assert body.count("{") - body.count("\\{") == 1
+
+
+gift_like = st.lists(st.sampled_from(
+    ["::t::", "{", "}", "~", "=", "#", "####", "%50%", "%-100%", "->", "\\", "\\{", "\n",
+     "\n\n", "// [id:x]", "$CATEGORY: a", "TRUE", "#1..", ":", "[html]", "<b>", "x", " "]),
+    max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_in=st.one_of(st.text(max_size=400), gift_like))
+def test_any_text_reads_without_crashing(text_in):
+    from quiz.content.interchange.aiken import read_aiken
+
+    for reader in (read_gift, read_aiken):
+        converted = reader(text_in, "f.txt")
+        bank = to_bank(converted, "b", "t", "f.txt")
+        assert bank is None or bank.questions
+        assert all(p.line >= 1 and p.message for p in converted.problems)
