@@ -69,7 +69,7 @@ Handler = Callable[[object], Awaitable[None] | None]
 
 class SessionClient:
     """One party's link to a session. `on_message` gets each server message;
-    `on_status` gets a line such as 'reconnecting in 2 s' ('' once connected)."""
+    `on_status` gets a line such as 'connection lost; trying again in 2 s' ('' once connected)."""
 
     def __init__(self, url: str, code: str, *, name: str | None = None,
                  host_token: str | None = None, tokens: RejoinTokens | None = None,
@@ -95,12 +95,13 @@ class SessionClient:
 
     async def run(self) -> None:
         """Stay connected until `stop()` or a fatal refusal."""
-        attempt = 0
+        attempt, connected_once = 0, False
         while not self.stopped and self.fatal is None:
             try:
                 async with connect(self.url, max_size=None, compression=None,
                                    open_timeout=5) as socket:
                     self.socket = socket
+                    connected_once = True
                     await socket.send(p.encode(self.hello()))
                     async for raw in socket:
                         attempt = 0
@@ -116,7 +117,8 @@ class SessionClient:
                 break
             delay = BACKOFF[min(attempt, len(BACKOFF) - 1)] * random.uniform(0.75, 1.25)
             attempt += 1
-            self.on_status(f"connection lost; reconnecting in {delay:.0f} s")
+            what = "connection lost" if connected_once else f"cannot reach {self.url}"
+            self.on_status(f"{what}; trying again in {max(delay, 1):.0f} s")
             await asyncio.sleep(delay)
         if self.fatal is not None:
             self.on_status(self.fatal.message)

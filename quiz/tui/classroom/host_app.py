@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import SessionClient
-from quiz.tui.classroom.shared import Countdown, bar_chart, leaderboard
+from quiz.tui.classroom.shared import Countdown, bar_chart, leaderboard, unless_closing
 from quiz.tui.text import joined, plain
 
 
@@ -92,6 +92,7 @@ class HostApp(App):
         await self.client.stop()
 
     # ── From the server ────────────────────────────────────────────────────
+    @unless_closing
     def received(self, message) -> None:
         handler = getattr(self, f"on_server_{message.type}", None)
         if handler is not None:
@@ -195,6 +196,7 @@ class HostApp(App):
     def on_server_error(self, message: p.Error) -> None:
         self.notify(message.message, severity="error" if message.fatal else "warning")
 
+    @unless_closing
     def connection_note(self, note: str) -> None:
         self.query_one("#connection", Static).update(plain(note))
         self.query_one("#connection").set_class(bool(note), "shown")
@@ -256,6 +258,7 @@ class HostApp(App):
     def hint(self, text: str) -> None:
         self.query_one("#hint", Static).update(text)
 
+    @unless_closing
     def tick(self) -> None:
         self.query_one("#timer", Static).update(self.countdown.bar() if self.countdown else "")
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import time
 
 from rich.text import Text
+from textual.css.query import NoMatches
 
 from quiz.tui.text import joined, plain
 from quiz.tui.widgets.answers import ChoiceAnswer, NumericAnswer, OrderingAnswer
@@ -16,6 +18,20 @@ HINTS = {
     "ordering": "Shift+↑/↓ or K/J moves the highlighted item; Enter sends",
     "numeric": "Type the number, then Enter",
 }
+
+
+def unless_closing(method):
+    """Skip a server message or a timer tick that lands while the app is closing: its
+    widgets are already gone, and there is nothing left to show it on."""
+
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except NoMatches:
+            return None
+
+    return guarded
 
 
 def answer_widget(kind: str, labels: list[str], unit: str | None):

@@ -12,7 +12,14 @@ from textual.widgets import Footer, Static
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import RejoinTokens, SessionClient
-from quiz.tui.classroom.shared import HINTS, Countdown, answer_widget, leaderboard, wire_value
+from quiz.tui.classroom.shared import (
+    HINTS,
+    Countdown,
+    answer_widget,
+    leaderboard,
+    unless_closing,
+    wire_value,
+)
 from quiz.tui.messages import AnswerGiven
 from quiz.tui.text import joined, plain
 
@@ -61,6 +68,7 @@ class StudentApp(App):
         await self.client.stop()
 
     # ── From the server ────────────────────────────────────────────────────
+    @unless_closing
     def received(self, message) -> None:
         handler = getattr(self, f"on_server_{message.type}", None)
         if handler is not None:
@@ -162,6 +170,7 @@ class StudentApp(App):
         else:
             self.notify(message.message, severity="warning")
 
+    @unless_closing
     def connection_note(self, note: str) -> None:
         self.query_one("#connection", Static).update(plain(note))
         self.query_one("#connection").set_class(bool(note), "shown")
@@ -213,9 +222,9 @@ class StudentApp(App):
     def show_message(self, body: Text) -> None:
         self.query_one("#message", Static).update(body)
 
+    @unless_closing
     def tick(self) -> None:
-        timer = self.query_one("#timer", Static)
-        timer.update(self.countdown.bar() if self.countdown else "")
+        self.query_one("#timer", Static).update(self.countdown.bar() if self.countdown else "")
 
     def refresh_status(self) -> None:
         parts = [f"Session {self.code}", self.me or "joining…", f"{self.score} points"]
