@@ -6,12 +6,21 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
+import time
 
 from websockets.asyncio.server import broadcast, serve
 
 QUESTION = {"type": "question", "total": 10, "kind": "single_choice", "prompt": "p",
             "choices": ["a", "b", "c", "d"], "time_limit": 30.0}
+
+
+def _record(milliseconds: float) -> None:
+    """The write loop's time, in the same stats file the real server writes."""
+    if os.environ.get("QUIZ_STATS_FILE"):
+        with open(os.environ["QUIZ_STATS_FILE"], "a", encoding="utf-8") as stream:
+            stream.write(json.dumps({"fanout_ms": milliseconds}) + "\n")
 
 
 async def main() -> None:
@@ -37,8 +46,10 @@ async def main() -> None:
                     broadcast(students | hosts, json.dumps(
                         {"type": "standings", "top": [], "final": True}))
                 else:
+                    started = time.perf_counter()
                     broadcast([*students, *hosts],
                               json.dumps({**QUESTION, "index": state["index"]}))
+                    _record((time.perf_counter() - started) * 1000)
             elif message["type"] == "answer":
                 socket.send  # noqa: B018 - same shape of work as the real ack path
                 broadcast([socket], json.dumps({"type": "ack", "question": message["question"],

@@ -4,7 +4,9 @@ committed to SQLite before anyone hears of it, and a restarted server carries on
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import os
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -14,6 +16,7 @@ from websockets.exceptions import ConnectionClosed
 
 from quiz.classroom import protocol as p
 from quiz.classroom import store, views
+from quiz.classroom.fanout import fan_out
 from quiz.classroom.journal import Journal
 from quiz.classroom.ratelimit import TokenBucket
 from quiz.classroom.room import Player, Room, RoomError
@@ -33,6 +36,13 @@ MAX_REFUSALS = 200
 """A connection refused this many times in a row (flooding) is closed."""
 TICK = 0.05
 log = logging.getLogger("quiz.classroom")
+STATS = os.environ.get("QUIZ_STATS_FILE")
+"""`make bench-classroom` sets this to collect the server's own fan-out times."""
+
+
+def _record_stat(**values) -> None:
+    with open(STATS, "a", encoding="utf-8") as stream:
+        stream.write(json.dumps(values) + "\n")
 
 
 @dataclass
@@ -280,7 +290,11 @@ class ClassroomServer:
             log.error("could not store a control: %s", error)
             return self._error(socket, "bad_state", f"the server could not store that "
                                                     f"({error}); nothing changed")
+        started = time.perf_counter()
         self._deliver(outgoing)
+        if STATS and message.action in ("start", "next") and room.state == "question":
+            _record_stat(fanout_ms=(time.perf_counter() - started) * 1000,
+                         sockets=sum(len(sockets) for sockets, _ in outgoing))
         self.roster_due = self.lobby_due = True
 
     async def _kick(self, player_id: str) -> None:
@@ -337,7 +351,7 @@ class ClassroomServer:
 
     def _deliver(self, outgoing: list[tuple[list[ServerConnection], str]]) -> None:
         for sockets, text in outgoing:
-            broadcast(sockets, text)
+            fan_out(sockets, text)
 
     def _send(self, socket: ServerConnection, message) -> None:
         # broadcast() writes at once without yielding, so messages keep commit order.
@@ -369,11 +383,11 @@ class ClassroomServer:
             await self._close_if_due()
         if self.lobby_due and room.state == "lobby":
             self.lobby_due = False
-            broadcast(list(self.students.values()), p.encode(views.lobby(room)))
+            fan_out(self.students.values(), p.encode(views.lobby(room)))
         live = room.state in ("question", "paused")
         # A big class's roster is a big message: send it less often as the class grows.
         interval = 0.25 if len(room.players) <= 200 else 1.0
         if self.hosts and now - self.last_roster >= interval and (
                 self.roster_due or (live and now - self.last_roster >= 1.0)):
             self.roster_due, self.last_roster = False, now
-            broadcast(list(self.hosts), views.roster_json(room, set(self.students)))
+            fan_out(self.hosts, views.roster_json(room, set(self.students)))

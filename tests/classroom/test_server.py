@@ -155,3 +155,17 @@ def test_no_message_to_a_student_reveals_the_answer_before_the_reveal(tmp_path):
             control(teacher, "skip")
             assert ann.expect("reveal", index=index).explanation == explanation
             control(teacher, "next")
+
+
+def test_fan_out_frames_once_and_reaches_every_open_connection(tmp_path):
+    """The question goes out through the shared-frame path; a student whose connection
+    is closing is skipped without disturbing the others."""
+    with running(tmp_path) as server:
+        teacher = host(server)
+        parties = [student(server, f"S{i}")[0] for i in range(5)]
+        parties[2].close()
+        control(teacher, "start")
+        received = [party.expect("question", index=0) for i, party in enumerate(parties)
+                    if i != 2]
+        assert len({r.model_dump_json() for r in received}) == 1
+        assert teacher.expect("question", index=0).prompt == received[0].prompt
