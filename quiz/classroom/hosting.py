@@ -41,21 +41,25 @@ def new_code(connection: sqlite3.Connection) -> str:
 def open_session(db: Path, bank_path: Path | None, *, fresh: bool = False,
                  chapter: str | None = None, count: int | None = None,
                  seed: int | None = None, time_limit: float = 20.0) -> Hosted:
-    """Resume the newest unfinished session in `db` unless `fresh`; else deal a new one
-    from the bank. Raises StoreError or LoadError with one sentence."""
+    """Resume the newest unfinished session in `db` if it plays the same bank (or no
+    bank is named), unless `fresh`; else deal a new one from the bank. Raises StoreError
+    or LoadError with one sentence."""
     connection = store.open_store(db)
+    bank = None
+    if bank_path is not None:
+        from quiz.content.load import load_bank
+
+        bank = load_bank(bank_path)
     unfinished = None if fresh else store.unfinished(connection)
     if unfinished is not None:
-        room = store.load_room(connection, unfinished, clock=time.time)
-        title = connection.execute("SELECT title FROM sessions WHERE id = ?",
-                                   (unfinished,)).fetchone()[0]
-        return Hosted(connection, unfinished, room, title, resumed=True)
-    if bank_path is None:
+        title, bank_id = connection.execute("SELECT title, bank_id FROM sessions WHERE id = ?",
+                                            (unfinished,)).fetchone()
+        if bank is None or bank.id == bank_id:
+            room = store.load_room(connection, unfinished, clock=time.time)
+            return Hosted(connection, unfinished, room, title, resumed=True)
+    if bank is None:
         raise store.StoreError("there is no unfinished session in this file; name a bank "
                                "to start one")
-    from quiz.content.load import load_bank
-
-    bank = load_bank(bank_path)
     entries = [Entry(bank.id, scenario.id if scenario else None, question)
                for scenario, question in bank.all_questions()
                if chapter is None or (scenario and scenario.id == chapter)]

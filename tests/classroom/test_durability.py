@@ -120,3 +120,19 @@ def test_an_answer_that_cannot_be_stored_is_refused_not_lost(tmp_path):
         other.executescript(SCHEMA)
         assert answer(ann, 0, 1).accepted  # the same answer, sent again, now counts
         other.close()
+
+
+def test_a_different_bank_starts_a_new_session_and_the_same_bank_resumes(tmp_path):
+    from quiz.classroom.hosting import open_session
+
+    db, bank = tmp_path / "class.db", write_bank(tmp_path)
+    first = open_session(db, bank)
+    assert not first.resumed
+    again = open_session(db, bank)
+    assert again.resumed and again.room.code == first.room.code
+    other = tmp_path / "other.yaml"
+    other.write_text(bank.read_text().replace("id: class-test", "id: other-bank"))
+    assert not open_session(db, other).resumed
+    assert open_session(db, None).room.code != first.room.code  # the newest one
+    fresh = open_session(db, bank, fresh=True)
+    assert not fresh.resumed and fresh.room.code != first.room.code
