@@ -56,7 +56,20 @@ def humane_message(error: dict[str, Any], known_fields: list[str]) -> str:
         return f"{given!r} is not allowed{suggestion}; expected {ctx.get('expected')}"
     if kind in ("model_type", "model_attributes_type"):
         return "must be a mapping of fields (key: value)"
+    plain = _PLAIN_TYPES.get(kind)
+    if plain:
+        return f"must be {plain}, not {error.get('input')!r}"
     return error["msg"]
+
+
+_PLAIN_TYPES = {
+    "bool_type": "true or false", "bool_parsing": "true or false",
+    "int_type": "a whole number", "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number", "float_parsing": "a number",
+    "list_type": "a list (one '- item' per line, or [a, b])",
+    "string_type": "text",
+}
 
 
 def field_names(model: type[BaseModel]) -> list[str]:

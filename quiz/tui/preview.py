@@ -31,7 +31,7 @@ class ProblemsScreen(Screen):
         heading = joined((f"{self.path.name} cannot be played yet", "bold"),
                          f": {len(self.problems)} problem(s). Fix the file and save; this "
                          "view reloads by itself.")
-        yield Static(heading, id="status")
+        yield Static(heading, id="problems-heading")
         with VerticalScroll(id="problems"):
             yield Static(Text("\n").join(plain(p) for p in self.problems))
         yield Footer()

@@ -93,3 +93,61 @@ async def test_the_dashboard_runs_the_session_from_the_keyboard(tmp_path):
             assert server.room.state == "reveal"
             await pilot.press("e", "y")
             await until(pilot, lambda: "Final podium" in text_of(app, "#live-body"))
+
+
+ALL_KINDS = """\
+id: kinds
+title: Every kind
+questions:
+  - {id: tf, type: true_false, prompt: The hotline opened in 2015., answer: true}
+  - {id: num, type: numeric, prompt: How many visits?, answer: 3}
+  - id: multi
+    type: multiple_select
+    prompt: Which were agreed?
+    choices: [Drills, Visits, A shield]
+    answers: [0, 1]
+  - id: order
+    type: ordering
+    prompt: Put them in order.
+    items: [First, Second, Third]
+"""
+
+
+async def test_a_student_answers_every_kind_of_question_from_the_keyboard(tmp_path):
+    (tmp_path / "kinds.yaml").write_text(ALL_KINDS, encoding="utf-8")
+    server = await asyncio.to_thread(Running, tmp_path / "class.db", tmp_path / "kinds.yaml")
+    try:
+        teacher = await asyncio.to_thread(host, server)
+        app = StudentApp(server.url, server.code, "Kim", RejoinTokens(tmp_path / "r.json"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: "Waiting" in text_of(app, "#message"))
+            await asyncio.to_thread(control, teacher, "start")
+
+            async def next_question(index: int) -> None:
+                await until(pilot, lambda: "Right!" in text_of(app, "#message"))
+                await asyncio.to_thread(control, teacher, "next")
+                await until(pilot, lambda: app.question and app.question.index == index)
+                await pilot.pause(0.1)
+
+            await until(pilot, lambda: app.question is not None)
+            await pilot.press("t")
+            await next_question(1)
+            await pilot.press("3", "enter")
+            await next_question(2)
+            for label in ("Drills", "Visits"):
+                await pilot.press(str(app.question.choices.index(label) + 1))
+            await pilot.press("enter")
+            await next_question(3)
+            shown = app.question.choices
+            listing = app.query_one("#ordering-list")
+            for position, item in enumerate(["First", "Second", "Third"]):
+                listing.highlighted = shown.index(item)
+                while listing.highlighted != position:
+                    await pilot.press("k")
+                shown.insert(position, shown.pop(shown.index(item)))
+            await pilot.press("enter")
+            await until(pilot, lambda: "Right!" in text_of(app, "#message"))
+        kim = next(p for p in server.room.players.values() if p.name == "Kim")
+        assert [kim.answers[i].correct for i in range(4)] == [True] * 4
+    finally:
+        await asyncio.to_thread(server.stop)

@@ -78,3 +78,22 @@ def test_dashboard_reveal(snap_compare):
         await pilot.pause()
 
     assert snap_compare(app, run_before=feed, terminal_size=(100, 30))
+
+
+def test_preview_shows_problems_in_place(snap_compare, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from quiz.tui.preview import PreviewApp
+
+    monkeypatch.chdir(tmp_path)
+    Path("draft.yaml").write_text(
+        "id: draft\ntitle: Draft\nquestions:\n  - id: q1\n    type: true_false\n"
+        "    prompt: The hotline opened in 2015.\n    answer: maybe\n"
+        "  - id: q1\n    type: numeric\n    prompt: How many?\n    answer: 3\n",
+        encoding="utf-8")
+
+    async def settle(pilot):
+        await pilot.pause(0.3)
+
+    assert snap_compare(PreviewApp(Path("draft.yaml"), poll=60), run_before=settle,
+                        terminal_size=(80, 24))
