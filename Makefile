@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install play test lint bench-validate bench-generate bench-play bench-classroom schema questions clean
+.PHONY: install play test lint bench-validate bench-generate bench-play bench-classroom bench-authoring schema questions clean
 
 install: $(STAMP)
 
@@ -34,6 +34,9 @@ questions: install
 
 bench-play: install
 	$(BIN)/python bench/play.py
+
+bench-authoring: install
+	$(BIN)/python bench/authoring.py
 
 bench-classroom: install
 	$(BIN)/python bench/classroom.py

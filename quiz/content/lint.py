@@ -134,26 +134,43 @@ def _signature(question) -> tuple[str, str, str]:
 
 
 def _near_duplicate_prompts(located) -> Iterator[Finding]:
-    """Pairs are compared only when they share a rare word, so large banks stay fast;
-    each question is reported once, against the first one it nearly repeats."""
+    """Each question is reported once, against the first one it nearly repeats.
+
+    Comparing every pair would be quadratic, so pairs are only compared when they share
+    one of their rarest words (prefix filtering: near-identical texts share most words,
+    so they share a rare one too). Numbers count as words, and they are usually the
+    rarest. A word shared by very many questions (a template) links each question only
+    to its nearest neighbours by length, so the work stays linear."""
     signatures = [_signature(q) for _, q in located]
-    words = [set(re.findall(r"\w{4,}", signature[1])) for signature in signatures]
+    words = [set(re.findall(r"\w+", " ".join(signature))) for signature in signatures]
     frequency = Counter(word for found in words for word in found)
     by_word: dict[str, list[int]] = {}
     for index, found in enumerate(words):
-        for word in sorted(found, key=lambda w: (frequency[w], w))[:3]:
+        rare_first = sorted(found, key=lambda w: (frequency[w], w))
+        for word in rare_first[:max(1, len(rare_first) // 5 + 1)]:
             by_word.setdefault(word, []).append(index)
     candidates: dict[int, set[int]] = {}
     for indices in by_word.values():
+        if len(indices) > BUCKET_LIMIT:
+            indices = sorted(indices, key=lambda i: len(signatures[i][1]))
         for a_position, a in enumerate(indices):
-            for b in indices[a_position + 1:]:
+            reach = indices[a_position + 1:a_position + 1 + NEIGHBOURS] if len(
+                indices) > BUCKET_LIMIT else indices[a_position + 1:]
+            for b in reach:
                 candidates.setdefault(max(a, b), set()).add(min(a, b))
+    numbers = [tuple(re.findall(r"\d+", part) for part in signature)
+               for signature in signatures]
     for later in sorted(candidates):
         earlier = next((e for e in sorted(candidates[later])
-                        if all(_near(a, b) or a == b for a, b in
-                               zip(signatures[e], signatures[later], strict=True))), None)
+                        if numbers[e] == numbers[later]  # cheap, and _near requires it
+                        and all(a == b or _near(a, b) for a, b in
+                                zip(signatures[e], signatures[later], strict=True))), None)
         if earlier is not None:
             first, second = located[earlier][1], located[later][1]
             yield located[later][0] + ("prompt",), (
                 f"question {second.id!r} nearly repeats {first.id!r} (same scenario, "
                 "prompt and answer); merge them or make them ask different things")
+
+
+BUCKET_LIMIT = 64
+NEIGHBOURS = 16

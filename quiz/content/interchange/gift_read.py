@@ -20,8 +20,8 @@ from quiz.content.problems import Problem
 
 _PLACEHOLDERS = {"\\\\": "\ue000", "\\~": "\ue001", "\\=": "\ue002", "\\#": "\ue003",
                  "\\{": "\ue004", "\\}": "\ue005", "\\:": "\ue006", "\\n": "\ue007"}
-_LITERALS = {"\ue000": "\\", "\ue001": "~", "\ue002": "=", "\ue003": "#", "\ue004": "{",
-             "\ue005": "}", "\ue006": ":", "\ue007": "\n"}
+_LITERALS = str.maketrans({"\ue000": "\\", "\ue001": "~", "\ue002": "=", "\ue003": "#",
+                           "\ue004": "{", "\ue005": "}", "\ue006": ":", "\ue007": "\n"})
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 _FORMAT = re.compile(r"^\[(html|moodle|plain|markdown)\]")
 TRUE_WORDS, FALSE_WORDS = {"T", "TRUE"}, {"F", "FALSE"}
@@ -34,7 +34,7 @@ def _escape(text: str) -> str:
 
 
 def _unescape(text: str) -> str:
-    return "".join(_LITERALS.get(char, char) for char in text)
+    return text.translate(_LITERALS)
 
 
 class Unsupported(ValueError):
