@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import secrets
 import signal
 import sqlite3
@@ -110,7 +109,3 @@ def describe(details: dict) -> str:
             f"{details['code']} --token {details['host_token']}\n"
             f"Results file:        {details['db']}\n"
             f"Stop with Ctrl-C; start again on the same file to resume.")
-
-
-def details_json(details: dict) -> str:
-    return json.dumps(details)

@@ -84,14 +84,21 @@ def run_host(bank: str | None, *, port: int, host: str, db: str | None, fresh: b
     if bank:
         arguments.append(bank)
     # The server runs in its own process so the dashboard can close, or crash, without
-    # stopping the session; `quiz host --attach` reopens it.
-    server = subprocess.Popen(arguments, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, start_new_session=True)
+    # stopping the session; `quiz host --attach` reopens it. Its messages go to a log
+    # beside the results file: a pipe nobody reads would fill and stall the server.
+    log_path = default_db(db).with_suffix(".log")
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    start = log_path.stat().st_size if log_path.exists() else 0
+    with open(log_path, "a", encoding="utf-8") as log:
+        server = subprocess.Popen(arguments, stdout=subprocess.PIPE, stderr=log, text=True,
+                                  start_new_session=True)
     line = server.stdout.readline()
     if not line:
         server.wait()
-        return _fail(server.stderr.read().strip().removeprefix("quiz: ") or
-                     "the session server did not start")
+        with open(log_path, encoding="utf-8", errors="replace") as log:
+            log.seek(start)
+            said = log.read().strip()
+        return _fail(said.removeprefix("quiz: ") or "the session server did not start")
     details = json.loads(line)
     return _dashboard(details["url"], details["code"], details["host_token"], server,
                       Path(details["db"]), details["session"])

@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from quiz.content.checks import bank_warnings
+from quiz.content.key import answer_text, context_text
 from quiz.content.load import load_file
 from quiz.content.locate import compose, find_position
 from quiz.content.problems import Problem
@@ -127,8 +128,6 @@ def _signature(question) -> tuple[str, str, str]:
     """The scenario line, the prompt and the right answer. Two questions with one
     template prompt ("Put these events in order") but different answers ask different
     things; the same prompt with the same answer is the same question twice."""
-    from quiz.content.key import answer_text, context_text
-
     return (context_text(question.context).casefold(), question.prompt.casefold(),
             " ".join(answer_text(question).casefold().split()))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import SessionClient
-from quiz.tui.classroom.shared import Countdown, bar_chart, leaderboard, unless_closing
+from quiz.tui.classroom.shared import Countdown, SessionApp, bar_chart, leaderboard
 from quiz.tui.text import joined, plain
 
 
@@ -36,8 +36,7 @@ class Confirm(ModalScreen[str]):
         self.dismiss(choice)
 
 
-class HostApp(App):
-    CSS_PATH = "classroom.tcss"
+class HostApp(SessionApp):
     TITLE = "Scenario Quiz · dashboard"
     BINDINGS = [
         Binding("s", "control('start')", "Start"),
@@ -88,17 +87,7 @@ class HostApp(App):
         self.refresh_status()
         self.hint("S starts the session when everyone is in; L locks the lobby")
 
-    async def on_unmount(self) -> None:
-        await self.client.stop()
-
     # ── From the server ────────────────────────────────────────────────────
-    @unless_closing
-    def received(self, message) -> None:
-        handler = getattr(self, f"on_server_{message.type}", None)
-        if handler is not None:
-            handler(message)
-        self.refresh_status()
-
     def on_server_roster(self, message: p.Roster) -> None:
         self.roster = message
         rows = tuple((e.id, e.name, e.score, e.answered, e.connected) for e in message.players)
@@ -196,11 +185,6 @@ class HostApp(App):
     def on_server_error(self, message: p.Error) -> None:
         self.notify(message.message, severity="error" if message.fatal else "warning")
 
-    @unless_closing
-    def connection_note(self, note: str) -> None:
-        self.query_one("#connection", Static).update(plain(note))
-        self.query_one("#connection").set_class(bool(note), "shown")
-
     # ── The teacher's keys ─────────────────────────────────────────────────
     async def action_control(self, action: str, player: str | None = None) -> None:
         if not await self.client.send(p.Control(type="control", action=action, player=player)):
@@ -257,10 +241,6 @@ class HostApp(App):
     # ── Display ────────────────────────────────────────────────────────────
     def hint(self, text: str) -> None:
         self.query_one("#hint", Static).update(text)
-
-    @unless_closing
-    def tick(self) -> None:
-        self.query_one("#timer", Static).update(self.countdown.bar() if self.countdown else "")
 
     def refresh_status(self) -> None:
         roster = self.roster

@@ -6,7 +6,9 @@ import functools
 import time
 
 from rich.text import Text
+from textual.app import App
 from textual.css.query import NoMatches
+from textual.widgets import Static
 
 from quiz.tui.text import joined, plain
 from quiz.tui.widgets.answers import ChoiceAnswer, NumericAnswer, OrderingAnswer
@@ -32,6 +34,37 @@ def unless_closing(method):
             return None
 
     return guarded
+
+
+class SessionApp(App):
+    """What the student's and the teacher's apps share: the stylesheet, a session
+    client (set as `self.client`), server messages dispatched to `on_server_<type>`, the
+    connection banner and the timer line."""
+
+    CSS_PATH = "classroom.tcss"
+    countdown: Countdown | None = None
+
+    async def on_unmount(self) -> None:
+        await self.client.stop()
+
+    @unless_closing
+    def received(self, message) -> None:
+        handler = getattr(self, f"on_server_{message.type}", None)
+        if handler is not None:
+            handler(message)
+        self.refresh_status()
+
+    @unless_closing
+    def connection_note(self, note: str) -> None:
+        self.query_one("#connection", Static).update(plain(note))
+        self.query_one("#connection").set_class(bool(note), "shown")
+
+    @unless_closing
+    def tick(self) -> None:
+        self.query_one("#timer", Static).update(self.countdown.bar() if self.countdown else "")
+
+    def refresh_status(self) -> None:
+        raise NotImplementedError
 
 
 def answer_widget(kind: str, labels: list[str], unit: str | None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.widgets import Footer, Static
@@ -15,19 +15,16 @@ from quiz.classroom.client import RejoinTokens, SessionClient
 from quiz.tui.classroom.shared import (
     HINTS,
     Countdown,
+    SessionApp,
     answer_widget,
     leaderboard,
-    unless_closing,
     wire_value,
 )
 from quiz.tui.messages import AnswerGiven
 from quiz.tui.text import joined, plain
 
-CSS_PATH = "classroom.tcss"
 
-
-class StudentApp(App):
-    CSS_PATH = CSS_PATH
+class StudentApp(SessionApp):
     TITLE = "Scenario Quiz · classroom"
     BINDINGS = [Binding("ctrl+q,ctrl+c", "quit", "Leave", priority=True),
                 Binding("t", "true_false(0)", "True", show=False),
@@ -64,17 +61,7 @@ class StudentApp(App):
         self.run_worker(self.client.run(), name="session", exit_on_error=False)
         self.set_interval(0.1, self.tick)
 
-    async def on_unmount(self) -> None:
-        await self.client.stop()
-
     # ── From the server ────────────────────────────────────────────────────
-    @unless_closing
-    def received(self, message) -> None:
-        handler = getattr(self, f"on_server_{message.type}", None)
-        if handler is not None:
-            handler(message)
-        self.refresh_status()
-
     def on_server_welcome(self, message: p.Welcome) -> None:
         self.me, self.score = message.name or self.me, message.score
 
@@ -170,11 +157,6 @@ class StudentApp(App):
         else:
             self.notify(message.message, severity="warning")
 
-    @unless_closing
-    def connection_note(self, note: str) -> None:
-        self.query_one("#connection", Static).update(plain(note))
-        self.query_one("#connection").set_class(bool(note), "shown")
-
     # ── Local ──────────────────────────────────────────────────────────────
     @on(AnswerGiven)
     async def _answered(self, message: AnswerGiven) -> None:
@@ -221,10 +203,6 @@ class StudentApp(App):
 
     def show_message(self, body: Text) -> None:
         self.query_one("#message", Static).update(body)
-
-    @unless_closing
-    def tick(self) -> None:
-        self.query_one("#timer", Static).update(self.countdown.bar() if self.countdown else "")
 
     def refresh_status(self) -> None:
         parts = [f"Session {self.code}", self.me or "joining…", f"{self.score} points"]
