@@ -20,7 +20,7 @@ play: install
 	$(BIN)/quiz play
 
 lint: install
-	$(BIN)/ruff check quiz tests bench
+	$(BIN)/ruff check quiz tests bench scripts
 
 test: lint
 	$(BIN)/python -m pytest

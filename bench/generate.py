@@ -16,7 +16,9 @@ from quiz.model.bank import Bank  # noqa: E402
 from quiz.model.events import Timeline  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-ACTIONS = ["raised", "agreed to", "suspended", "cancelled", "signed", "visited", "met with"]
+VERBS = [("raised", "raise"), ("agreed to", "agree to"), ("suspended", "suspend"),
+         ("cancelled", "cancel"), ("signed", "sign"), ("visited", "visit"),
+         ("met with", "meet with")]
 OBJECTS = ["a hotline", "the dialogue", "joint drills", "a treaty", "the summit", "an exchange",
            "the radar plan", "a port call", "the talks", "a visit"]
 
@@ -37,22 +39,29 @@ def synthetic_timeline(size: int, seed: int = 1) -> Timeline:
     for i in range(size):
         date = f"{2000 + (i * 20) // size:04d}-{rnd.randint(1, 12):02d}"
         subject = rnd.choice(actors)
+        verb, verb_base = rnd.choice(VERBS)
         event = {
             "id": f"e{i}", "title": f"Event {i}", "date": date, "summary": f"Summary {i}.",
             "sources": ["s0"], "place": f"City {rnd.randint(0, 30)}",
-            "fact": {"subject": subject["id"], "action": rnd.choice(ACTIONS),
-                     "object": f"{rnd.choice(OBJECTS)} number {i}"},
+            "clause": f"something numbered {i} happened", "ask": f"did event {i} happen",
+            "noun": f"the happening numbered {i}", "significance": f"Why {i} matters.",
+            "alternatives": [f"outcome {i}a", f"outcome {i}b", f"outcome {i}c"],
+            "fact": {"subject": subject["id"], "verb": verb, "verb_base": verb_base,
+                     "object": f"{rnd.choice(OBJECTS)} number {i}", "object_kind": "thing",
+                     "foils": [f"foil {i}x", f"foil {i}y"]},
             "actors": [{"actor": rnd.choice(actors)["id"], "part": "reported"}],
             "claims": [{"speaker": rnd.choice(actors)["id"], "said": f"claim {i} holds"}],
         }
         if i % 4 == 0:
             event["numbers"] = [{"value": rnd.randint(1, 900), "what": f"measure {i}"}]
         if i > 5 and i % 3 == 0:
-            event["caused_by"] = [f"e{i - rnd.randint(1, 5)}"]
+            event["caused_by"] = [{"event": f"e{i - rnd.randint(1, 5)}", "source": "s0",
+                                   "cue": "as a result of"}]
         events.append(event)
     return Timeline.model_validate({
         "id": f"synthetic-{size}", "title": "Synthetic",
-        "sources": [{"id": "s0", "outlet": "Paper", "title": "Story", "date": "2016"}],
+        "sources": [{"id": "s0", "outlet": "Paper", "title": "Story", "date": "2020"}],
+        "places": [{"name": f"City {n}", "kind": "city"} for n in range(31)],
         "actors": actors, "events": events})
 
 

@@ -99,15 +99,20 @@ def bank(draw) -> dict:
 
 CATEGORIES = {"person": ["minister", "general", "researcher"], "state": ["state"],
               "organisation": ["ministry", "institute"], "media": ["outlet"]}
-ACTIONS = ["raised", "agreed to", "suspended", "cancelled", "signed", "visited", "met"]
+VERBS = [("raised", "raise"), ("agreed to", "agree to"), ("suspended", "suspend"),
+         ("cancelled", "cancel"), ("signed", "sign"), ("visited", "visit")]
 OBJECTS = ["a hotline", "the dialogue", "joint drills", "a treaty", "the summit",
            "an exchange", "the radar plan", "a port call"]
-PLACES = ["Seoul", "Beijing", "Tokyo", "Hanoi", "Busan"]
+FOILS = ["a naval base", "a trade pact", "a space programme", "an arms embargo"]
+PLACES = [("Seoul", "city"), ("Beijing", "city"), ("Tokyo", "city"), ("Hanoi", "city"),
+          ("Busan", "city"), ("Vietnam", "country"), ("Peru", "country")]
+CUES = ["as a result of", "in response to", "because of"]
 
 
 @st.composite
 def timeline(draw) -> dict:
-    """A valid timeline with random actors, facts, claims, numbers, places and links."""
+    """A valid timeline with random actors, facts, phrase forms, claims, numbers, places,
+    date spans, statuses and stated causal links."""
     n_actors = draw(st.integers(2, 9))
     actors = []
     for i in range(n_actors):
@@ -118,33 +123,61 @@ def timeline(draw) -> dict:
             year = draw(st.integers(2005, 2020))
             actor["roles"] = [{"title": "Official", "start": str(year),
                                "end": str(year + draw(st.integers(0, 4)))}]
+        if draw(st.integers(0, 5)) == 0:
+            actor["anonymous"] = True
         actors.append(actor)
     n_events = draw(st.integers(1, 12))
     events = []
     for i in range(n_events):
-        event = {"id": f"e{i}", "title": f"Event number {i}", "date": draw(dates),
-                 "summary": draw(text()), "sources": ["s0"]}
+        event = {"id": f"e{i}", "title": f"Event number {i}", "summary": draw(text()),
+                 "sources": ["s0"]}
+        first = draw(dates)
+        if draw(st.integers(0, 3)) == 0:
+            event["date"] = {"earliest": first,
+                             "latest": str(int(first[:4]) + draw(st.integers(0, 1)))
+                             + first[4:]}
+        else:
+            event["date"] = first
+        event["status"] = draw(st.sampled_from(["happened"] * 4 + ["planned", "in-doubt"]))
         if draw(st.booleans()):
-            event["fact"] = {"subject": draw(st.sampled_from(actors))["id"],
-                             "action": draw(st.sampled_from(ACTIONS)),
-                             "object": draw(st.sampled_from(OBJECTS + [None]))}
+            event["clause"] = f"something numbered {i} happened"
+            event["ask"] = f"did something numbered {i} happen"
+            event["noun"] = f"the happening numbered {i}"
         if draw(st.booleans()):
-            event["place"] = draw(st.sampled_from(PLACES))
+            verb, base = draw(st.sampled_from(VERBS))
+            fact = {"subject": draw(st.sampled_from(actors))["id"], "verb": verb,
+                    "object": draw(st.sampled_from(OBJECTS + [None]))}
+            if fact["object"] and draw(st.booleans()):
+                fact.update(verb_base=base, object_kind="thing",
+                            foils=draw(st.lists(st.sampled_from(FOILS + OBJECTS),
+                                                max_size=3, unique=True)))
+            event["fact"] = fact
+        if draw(st.booleans()):
+            event["place"] = draw(st.sampled_from(PLACES))[0]
         if draw(st.booleans()):
             event["numbers"] = [{"value": draw(st.integers(0, 5000)), "what": f"measure {i}",
-                                 "unit": draw(st.sampled_from([None, "km", "days"]))}]
+                                 "unit": draw(st.sampled_from([None, "km", "days"])),
+                                 "question": f"How big was measure {i}?"}]
         if draw(st.booleans()):
             event["claims"] = [{"speaker": draw(st.sampled_from(actors))["id"],
                                 "said": draw(st.sampled_from(OBJECTS)) + " mattered"}]
         if draw(st.booleans()):
             reporter = draw(st.sampled_from(actors))
             event["actors"] = [{"actor": reporter["id"], "part": "reported"}]
+            if reporter["kind"] == "media" and draw(st.booleans()):
+                event["attribution"] = {"basis": "other-outlet", "outlet": reporter["id"]}
         if i and draw(st.booleans()):
-            event["caused_by"] = [f"e{draw(st.integers(0, i - 1))}"]
+            event["caused_by"] = [{"event": f"e{draw(st.integers(0, i - 1))}", "source": "s0",
+                                   "cue": draw(st.sampled_from(CUES))}]
+        if draw(st.booleans()):
+            event["alternatives"] = draw(st.lists(st.sampled_from(FOILS), min_size=2,
+                                                  max_size=4, unique=True))
         if draw(st.booleans()):
             event["date_basis"] = "inferred"
             event["date_note"] = "worked out from the article"
         events.append(event)
     return {"id": "random", "title": "Random timeline",
-            "sources": [{"id": "s0", "outlet": "Paper", "title": "Story", "date": "2016"}],
+            "sources": [{"id": "s0", "outlet": "The Paper", "title": "Story",
+                         "date": draw(dates)}],
+            "places": [{"name": name, "kind": kind} for name, kind in PLACES],
             "actors": actors, "events": events}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from quiz.content.checks import bank_warnings
 from quiz.content.key import answer_text, context_text
+from quiz.content.lint_wording import wording_findings
 from quiz.content.load import load_file
 from quiz.content.locate import compose, find_position
 from quiz.content.problems import Problem
@@ -50,6 +51,7 @@ def lint_bank(bank: Bank) -> Iterator[Finding]:
     for location, question in located:
         yield from _choice_checks(location, question)
         yield from _negatives(location, question)
+        yield from wording_findings(location, question)
     yield from _near_duplicate_prompts(located)
     yield from bank_warnings(bank)
 

@@ -2,151 +2,111 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from quiz.model.common import Identifier, PartialDate, Source, StrictModel, Tag, Text, normalized
-
-EventId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$")]
-"""An event id: like other ids but at most 60 characters, so question ids can extend it."""
-
-ActorKind = Literal["person", "organisation", "state", "media"]
-Part = Literal[
-    "agreed", "announced", "cancelled", "conducted", "decided", "deployed", "discussed",
-    "halted", "hosted", "joined", "met", "opposed", "planned", "raised", "reported",
-    "responded", "resumed", "said", "sanctioned", "signed", "sought", "suspended",
-    "threatened", "visited",
-]
-
-
-class Role(StrictModel):
-    """A position an actor held, with the span the sources document."""
-
-    title: Text
-    """E.g. `Defence Minister of China`."""
-    start: PartialDate | None = None
-    """The earliest date the sources show the actor in this role."""
-    end: PartialDate | None = None
-    """The latest date the sources show the actor in this role."""
-
-
-class Actor(StrictModel):
-    """A person, organisation, state or media outlet that takes part in events."""
-
-    id: Identifier
-    """Referred to by events, claims and other actors' affiliations."""
-    name: Text
-    """The name players see, e.g. `Chang Wanquan`."""
-    kind: ActorKind
-    """`person`, `organisation`, `state` or `media`."""
-    category: Identifier
-    """A finer kind for plausible distractors, e.g. `defence-minister` or `researcher`."""
-    roles: list[Role] = []
-    """Positions held, with the dates the sources show them in."""
-    affiliation: Identifier | None = None
-    """The id of the actor this one belongs to, e.g. a ministry's state."""
-
-    def role_at(self, date: str) -> Role | None:
-        """The role whose documented span is nearest the given date (year-level match)."""
-        year = date[:4]
-        for role in self.roles:
-            if (role.start or "0000")[:4] <= year <= (role.end or "9999")[:4]:
-                return role
-        return self.roles[0] if self.roles else None
-
-
-class Participant(StrictModel):
-    """An actor's part in an event."""
-
-    actor: Identifier
-    """The actor's id."""
-    part: Part
-    """What the actor did in the event, e.g. `raised`, `met`, `reported`."""
-
-
-class Fact(StrictModel):
-    """The event as subject, action and object, for who/what questions and statements."""
-
-    subject: Identifier | None = None
-    """The actor who acted; leave empty when the sources name no one."""
-    action: Text
-    """A past-tense predicate that follows the subject, e.g. `agreed to speed up`."""
-    object: Text | None = None
-    """What the action was about, e.g. `talks on a military hotline`."""
-
-
-class Quantity(StrictModel):
-    """A number the sources give."""
-
-    value: float
-    """The number itself."""
-    unit: Text | None = None
-    """The unit, e.g. `km`; empty for counts."""
-    what: Text
-    """A noun phrase naming what is measured, e.g. `the radius of the THAAD radar`."""
-    qualifier: Literal["exact", "at least", "about"] = "exact"
-    """How the source states it: exactly, as a minimum, or approximately."""
-
-
-class Claim(StrictModel):
-    """Something an actor said, paraphrased in our own words."""
-
-    speaker: Identifier
-    """The actor who said it."""
-    said: Text
-    """The content as a clause that follows 'said that', in our own words."""
-    medium: Identifier | None = None
-    """The outlet the speaker told it to, if any."""
-
-
-class SourceRecord(Source):
-    """A source with an id, so events can cite it briefly."""
-
-    id: Identifier
-    """Events list this id in their `sources`."""
+from quiz.model.common import Identifier, PartialDate, StrictModel, Tag, Text
+from quiz.model.timeline_parts import (
+    Actor,
+    Attribution,
+    Claim,
+    DateSpan,
+    EventDate,
+    EventId,
+    Fact,
+    Link,
+    Participant,
+    Place,
+    Quantity,
+    Scene,
+    SourceRecord,
+)
 
 
 class Event(StrictModel):
-    """One dated, cited happening."""
+    """One dated, cited happening, with the phrase forms question templates need."""
 
     id: EventId
     """Unique in the timeline; generated question ids start with it."""
     title: Text
-    """A short noun phrase naming the event, unique in the timeline."""
-    date: PartialDate
-    """When it happened, to the precision the sources allow."""
+    """A short noun phrase naming the event, unique in the timeline; used as a list label."""
+    date: EventDate
+    """When it happened: a date at the precision the sources allow, or a span
+    (`{earliest, latest}`) when the sources only bound it."""
+    reported: PartialDate | None = None
+    """When the sources first reported it, where that differs from when it happened."""
+    status: Literal["happened", "planned", "in-doubt", "claimed"] = "happened"
+    """`happened`; `planned` (due, not yet held when reported); `in-doubt` (put in question,
+    not cancelled); `claimed` (asserted by a source, not established)."""
     date_basis: Literal["stated", "inferred"] = "stated"
     """`stated` when a source prints the date; `inferred` when we worked it out."""
     date_note: Text | None = None
     """How an inferred date was worked out, or what the sources disagree on."""
     summary: Text
     """What happened, in our own words."""
+    significance: Text | None = None
+    """Why it matters: the sentence an explanation adds so the answer teaches something."""
+    clause: Text | None = None
+    """The event as a past-tense sentence without its date or final stop:
+    `Seoul agreed to host the US THAAD missile-defence system`."""
+    ask: Text | None = None
+    """The same as a question after `when`/`where`, with no date in it:
+    `did Seoul agree to host the US THAAD missile-defence system`. Only events worth
+    dating have one: 'when', 'where' and ordering questions need it."""
+    noun: Text | None = None
+    """The event as a noun phrase: `Seoul's decision to host THAAD`. Cause questions need it."""
     place: Text | None = None
-    """Where it happened."""
+    """Where it happened, where a source documents it (a name from the timeline's places)."""
+    scene: Scene | None = None
+    """The role and place the player takes for questions on this event; by default the
+    reader of its source."""
     fact: Fact | None = None
-    """The event as subject, action and object."""
+    """The event as subject, verb and object, for who/what questions and statements."""
     actors: list[Participant] = []
     """Who took part, and how."""
     numbers: list[Quantity] = []
     """Figures the sources give."""
     claims: list[Claim] = []
     """Attributed statements."""
-    caused_by: list[EventId] = []
-    """Events that led to this one."""
-    led_to: list[EventId] = []
-    """Events this one led to."""
+    attribution: Attribution | None = None
+    """How the event reached the citing article: own reporting, another outlet, an unnamed
+    source, an unattributed quotation."""
+    part_of: EventId | None = None
+    """The larger event this one happened during, e.g. a visit (not a cause)."""
+    caused_by: list[Link] = []
+    """Events a source says caused this one, each with the source and its causal wording."""
+    led_to: list[Link] = []
+    """Events a source says this one caused."""
+    alternatives: list[Text] = []
+    """Developments an analyst could plausibly have expected after this event that did
+    not happen, as noun phrases written by hand: wrong options for what followed."""
     sources: list[Identifier] = Field(min_length=1)
     """Ids of the timeline's sources that document the event."""
     tags: list[Tag] = []
     """Labels for grouping."""
 
     @property
+    def earliest(self) -> str:
+        """The first date it could be."""
+        return self.date.earliest if isinstance(self.date, DateSpan) else self.date
+
+    @property
+    def latest(self) -> str:
+        """The last date it could be."""
+        return self.date.latest if isinstance(self.date, DateSpan) else self.date
+
+    @property
+    def ranged(self) -> bool:
+        """Whether the sources only bound the date."""
+        return isinstance(self.date, DateSpan)
+
+    @property
     def precision(self) -> Literal["year", "month", "day"]:
-        """How exactly the date is known."""
-        return ("year", "month", "day")[self.date.count("-")]
+        """How exactly the date is known (the coarser end of a span)."""
+        return ("year", "month", "day")[min(self.earliest.count("-"),
+                                            self.latest.count("-"))]
 
     @model_validator(mode="after")
     def _inferred_dates_explained(self) -> Event:
@@ -154,8 +114,12 @@ class Event(StrictModel):
             raise PydanticCustomError(
                 "inferred_without_note", "an inferred date needs a date_note saying how",
                 {"at": ("date_basis",)})
-        if self.id in self.caused_by or self.id in self.led_to:
+        links = [link.event for link in self.caused_by + self.led_to]
+        if self.id in links or self.part_of == self.id:
             raise PydanticCustomError("self_link", "an event cannot cause itself", {"at": ()})
+        if self.reported is not None and self.reported < self.earliest[:len(self.reported)]:
+            raise PydanticCustomError("reported_before", "reported before it happened",
+                                      {"at": ("reported",)})
         return self
 
 
@@ -174,11 +138,15 @@ class Timeline(StrictModel):
     """Every document the events cite."""
     actors: list[Actor] = []
     """Everyone who takes part in an event."""
+    places: list[Place] = []
+    """Every place events happen in, and plausible alternatives, each with its kind."""
     events: list[Event] = Field(min_length=1)
     """The events, in any order."""
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Timeline:
+        from quiz.model.timeline_checks import reference_problems
+
         for location, message in reference_problems(self):
             raise PydanticCustomError("bad_reference", message, {"at": location})
         return self
@@ -198,77 +166,3 @@ class Timeline(StrictModel):
     def event_index(self) -> dict[str, Event]:
         """Events by id."""
         return {event.id: event for event in self.events}
-
-
-def reference_problems(timeline: Timeline) -> Iterator[tuple[tuple, str]]:
-    """Duplicate ids and titles, and references to actors, sources or events that do not exist."""
-    yield from _duplicates(timeline.sources, "sources", "id", "source id")
-    yield from _duplicates(timeline.actors, "actors", "id", "actor id")
-    yield from _duplicates(timeline.events, "events", "id", "event id")
-    yield from _duplicates(timeline.events, "events", "title", "event title")
-    actors = {actor.id for actor in timeline.actors}
-    sources = {source.id for source in timeline.sources}
-    events = {event.id for event in timeline.events}
-    for index, actor in enumerate(timeline.actors):
-        if actor.affiliation is not None and actor.affiliation not in actors:
-            yield ("actors", index, "affiliation"), _unknown("actor", actor.affiliation)
-    for index, event in enumerate(timeline.events):
-        here = ("events", index)
-        for n, participant in enumerate(event.actors):
-            if participant.actor not in actors:
-                yield here + ("actors", n, "actor"), _unknown("actor", participant.actor)
-        if event.fact and event.fact.subject and event.fact.subject not in actors:
-            yield here + ("fact", "subject"), _unknown("actor", event.fact.subject)
-        for n, claim in enumerate(event.claims):
-            for field in ("speaker", "medium"):
-                value = getattr(claim, field)
-                if value is not None and value not in actors:
-                    yield here + ("claims", n, field), _unknown("actor", value)
-        for field in ("caused_by", "led_to"):
-            for n, other in enumerate(getattr(event, field)):
-                if other not in events:
-                    yield here + (field, n), _unknown("event", other)
-        for n, source in enumerate(event.sources):
-            if source not in sources:
-                yield here + ("sources", n), _unknown("source", source)
-    yield from _causal_loops(timeline, events)
-
-
-def _causal_loops(timeline: Timeline, known: set[str]) -> Iterator[tuple[tuple, str]]:
-    """An event cannot, through a chain of links, lead back to itself."""
-    effects: dict[str, set[str]] = {event.id: set() for event in timeline.events}
-    for event in timeline.events:
-        effects[event.id].update(e for e in event.led_to if e in known)
-        for cause in event.caused_by:
-            if cause in known:
-                effects[cause].add(event.id)
-    waiting = {event_id: 0 for event_id in effects}
-    for children in effects.values():
-        for child in children:
-            waiting[child] += 1
-    ready = [event_id for event_id, count in waiting.items() if count == 0]
-    while ready:
-        for child in effects[ready.pop()]:
-            waiting[child] -= 1
-            if waiting[child] == 0:
-                ready.append(child)
-    looped = [event_id for event_id, count in waiting.items() if count > 0]
-    if looped:
-        index = next(n for n, event in enumerate(timeline.events) if event.id in looped)
-        yield (("events", index, "id"),
-               f"causal links form a loop through {', '.join(sorted(looped)[:4])}")
-
-
-def _unknown(what: str, value: str) -> str:
-    return f"there is no {what} with id {value!r}"
-
-
-def _duplicates(items: list, list_name: str, field: str, what: str):
-    seen: dict[str, int] = {}
-    for index, item in enumerate(items):
-        key = normalized(getattr(item, field))
-        if key in seen:
-            yield ((list_name, index, field),
-                   f"{what} {getattr(item, field)!r} is already used at {list_name}[{seen[key]}]")
-        else:
-            seen[key] = index

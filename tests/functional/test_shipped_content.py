@@ -25,12 +25,22 @@ def test_campaign_has_four_chapters_in_order():
             assert question.explanation and question.sources and question.context
 
 
-def test_generated_bank_covers_every_seed_event():
+def test_generated_bank_covers_what_the_timeline_marks_worth_asking():
     timeline = load_timeline(ROOT / "seeds" / "china-rok-defence.yaml")
     bank = load_bank(ROOT / "questions" / "generated.yaml")
     covered = {q.id.split(".")[0] for q in bank.questions}
-    assert {event.id for event in timeline.events} <= covered
+    worth_dating = {e.id for e in timeline.events if e.ask and e.status == "happened"}
+    causes = {e.id for e in timeline.events if e.led_to and e.alternatives}
+    assert worth_dating | causes <= covered
+    assert {q.id.split(".")[0] for q in bank.questions if q.id.endswith(".effects")} == causes
     assert all(q.explanation and q.sources for q in bank.questions)
+
+
+def test_shipped_banks_have_no_lint_findings():
+    from quiz.content.lint import lint_file
+
+    for path in sorted((ROOT / "questions").glob("*.yaml")):
+        assert lint_file(path) == [], path.name
 
 
 def test_key_covers_all_shipped_banks():

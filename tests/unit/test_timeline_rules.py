@@ -26,7 +26,8 @@ MINIMAL = {
     "events": [{"id": "e1", "title": "One", "date": "2016-07", "summary": "S",
                 "sources": ["s"], "actors": [{"actor": "a", "part": "met"}]},
                {"id": "e2", "title": "Two", "date": "2016-08", "summary": "S",
-                "sources": ["s"], "caused_by": ["e1"]}],
+                "sources": ["s"],
+                "caused_by": [{"event": "e1", "source": "s", "cue": "as a result of"}]}],
 }
 
 
@@ -47,7 +48,8 @@ def test_minimal_timeline_is_valid(data):
 
 @pytest.mark.parametrize(("path", "value", "fragment"), [
     (("events", 0, "actors", 0, "actor"), "nobody", "no actor with id 'nobody'"),
-    (("events", 1, "caused_by", 0), "e9", "no event with id 'e9'"),
+    (("events", 1, "caused_by", 0, "event"), "e9", "no event with id 'e9'"),
+    (("events", 1, "caused_by", 0, "source"), "s9", "no source with id 's9'"),
     (("events", 0, "sources", 0), "s9", "no source with id 's9'"),
     (("events", 1, "title"), "one", "event title 'one' is already used"),
 ])
@@ -72,6 +74,45 @@ def test_duplicate_event_ids(data):
 def test_inferred_date_needs_a_note(data):
     data["events"][0]["date_basis"] = "inferred"
     assert first_error(data)["type"] == "inferred_without_note"
+
+
+def test_date_span_and_report_date(data):
+    data["events"][0]["date"] = {"earliest": "2016-07", "latest": "2017-01-09"}
+    data["events"][0]["reported"] = "2017-01-09"
+    event = Timeline.model_validate(data).events[0]
+    assert (event.earliest, event.latest, event.ranged, event.precision) == (
+        "2016-07", "2017-01-09", True, "month")
+
+
+def test_span_backwards_and_report_before_event_are_rejected(data):
+    data["events"][0]["date"] = {"earliest": "2017-02", "latest": "2016-07"}
+    assert first_error(data)["type"] == "span_backwards"
+    data["events"][0]["date"] = "2016-07"
+    data["events"][0]["reported"] = "2016-06"
+    assert first_error(data)["type"] == "reported_before"
+
+
+def test_part_of_and_place_must_resolve(data):
+    data["events"][1]["part_of"] = "nothing"
+    assert "no event with id 'nothing'" in first_error(data)["msg"]
+    del data["events"][1]["part_of"]
+    data["places"] = [{"name": "Seoul", "kind": "city"}]
+    data["events"][1]["place"] = "Atlantis"
+    assert "not in the timeline's places" in first_error(data)["msg"]
+
+
+def test_a_causal_link_needs_its_source_and_wording(data):
+    del data["events"][1]["caused_by"][0]["cue"]
+    assert first_error(data)["type"] == "missing"
+
+
+def test_shipped_causal_links_are_stated_by_a_source_the_event_cites():
+    timeline = load_file(SEED).model
+    events = timeline.event_index()
+    for event in timeline.events:
+        for link in event.led_to:
+            cited = set(event.sources) | set(events[link.event].sources)
+            assert link.source in cited, (event.id, link.event)
 
 
 def test_unknown_part_is_rejected(data):

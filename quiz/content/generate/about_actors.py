@@ -1,90 +1,119 @@
-"""Question templates about actors: who did it, who said it, which outlet reported it."""
+"""Question templates about actors: who did it, who said it, which outlet a report came from."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from quiz.content.generate.choices import MIN_DISTRACTORS, actor_distractors, single_choice
-from quiz.content.generate.context import Draft, Workspace, tags_for
-from quiz.content.generate.dates import on_or_in
-from quiz.content.generate.framing import on_the_day
+from quiz.content.generate.context import (
+    Draft,
+    Workspace,
+    in_text,
+    lower_first,
+    sentence,
+    tags_for,
+    upper_first,
+)
+from quiz.content.generate.dates import when_phrase
+from quiz.content.generate.framing import on_reading
 from quiz.content.generate.index import fact_key
 from quiz.model.common import normalized
 from quiz.model.events import Event
+
+ASKING_WORD = {"person": "who", "state": "which country", "organisation": "which organisation",
+               "media": "which news organisation"}
 
 
 def who(ws: Workspace, event: Event) -> Iterator[Draft]:
     """Which actor did what the event's fact describes."""
     fact = event.fact
-    if fact is None or fact.subject is None:
+    if (fact is None or event.status != "happened" or not fact.subject_asked
+            or ws.actors[fact.subject].anonymous):
         return
     doers = ws.index.doers[fact_key(event)]
     if len(doers) > 1:
         return  # two actors did the same thing: the question would have two answers
-    rng = ws.rng(event.id, "who")
     answer = ws.actors[fact.subject]
-    deed = fact.action + (f" {fact.object}" if fact.object else "")
-    prompt = f"{on_or_in(event.date).capitalize()}, who {deed}?"
-    distractors = actor_distractors(ws, answer, int(event.date[:4]), rng, shown=prompt,
-                                    also_right=doers)
+    deed = fact.verb + (f" {fact.object}" if fact.object else "")
+    prompt = upper_first(f"{when_phrase(event)}, {ASKING_WORD[answer.kind]} {deed}?")
+    rng = ws.rng(event.id, "who")
+    excluded = doers | {p.actor for p in event.actors} | set(fact.not_offered)
+    distractors = actor_distractors(ws, answer, int(event.earliest[:4]), rng, shown=prompt,
+                                    excluded=excluded)
     if len(distractors) < MIN_DISTRACTORS:
         return
-    role = answer.role_at(event.date)
+    role = answer.role_at(event.earliest)
+    subject = answer.in_text + (f", {role.title}," if role and answer.kind == "person" else "")
+    lead = upper_first(f"{when_phrase(event)}, {subject} {deed}")
     question, refs = single_choice(
         rng, (answer.name, answer.id), distractors, id=f"{event.id}.who", prompt=prompt,
-        context=on_the_day(event, rng), explanation=ws.explanation(
-            event, f"{answer.name}" + (f", {role.title}," if role else "") + " did."),
-        sources=ws.cited(event), tags=tags_for("who", event))
+        context=on_reading(event, ws.latest_source(event)),
+        explanation=ws.explanation(event, lead), sources=ws.cited(event),
+        tags=tags_for("who", event))
     yield Draft("who", [event.id], question, refs, answer.id)
 
 
 def said(ws: Workspace, event: Event) -> Iterator[Draft]:
-    """Who made each attributed claim."""
+    """Who made the event's first claim that can be asked: one per event, so a speaker's
+    every sentence does not become a question of its own."""
     for index, claim in enumerate(event.claims):
-        same_words = ws.index.speakers_of[normalized(claim.said)]
-        if len(same_words) > 1:
-            continue  # two actors said the same thing
-        rng = ws.rng(event.id, "said", str(index))
         answer = ws.actors[claim.speaker]
-        medium = ws.actors[claim.medium].name if claim.medium else None
+        if answer.anonymous or len(ws.index.speakers_of[normalized(claim.said)]) > 1:
+            continue  # an unnamed speaker, or two actors said the same thing
+        medium = ws.named(claim.medium) if claim.medium else None
         prompt = f"Who {f'told {medium}' if medium else 'said'} that {claim.said}?"
-        year = int(event.date[:4])
-        # Other speakers make the best distractors; any actor of the same kind will do.
+        rng = ws.rng(event.id, "said", str(index))
+        year = int(event.earliest[:4])
+        excluded = ({p.actor for p in event.actors} | set(claim.not_offered)
+                    | ({claim.medium} if claim.medium else set()))
+        # Other speakers make the best distractors; any named actor of the same kind will do.
+        # Only others who speak in the timeline: a body that never speaks is no rival.
         distractors = actor_distractors(ws, answer, year, rng, shown=prompt,
-                                        among=ws.index.speakers)
-        if len(distractors) < MIN_DISTRACTORS:
-            distractors = actor_distractors(ws, answer, year, rng, shown=prompt)
+                                        excluded=excluded, among=ws.index.speakers)
         if len(distractors) < MIN_DISTRACTORS:
             continue
+        role = answer.role_at(event.earliest)
+        who_said = answer.in_text + (f", {role.title}," if role else "")
+        lead = upper_first(f"{who_said} {f'told {medium}' if medium else 'said'} that "
+                           f"{claim.said}")
+        if claim.conditional:
+            lead = sentence(lead) + " He put it as a condition, not as a flat prediction"
         question, refs = single_choice(
             rng, (answer.name, answer.id), distractors, id=f"{event.id}.said.{index}",
-            prompt=prompt, context=on_the_day(event, rng), difficulty="hard",
-            explanation=ws.explanation(event, f"It was {answer.name}."),
+            prompt=prompt, context=on_reading(event, ws.latest_source(event)),
+            difficulty="hard", explanation=ws.explanation(event, lead),
             sources=ws.cited(event), tags=tags_for("said", event))
         yield Draft("said", [event.id], question, refs, answer.id)
+        return
 
 
 def outlet(ws: Workspace, event: Event) -> Iterator[Draft]:
-    """Which media outlet reported the event, as the citing article tells it."""
-    reporters = {p.actor for p in event.actors
-                 if p.part == "reported" and ws.actors[p.actor].kind == "media"}
-    if len(reporters) != 1:
-        return  # none, or several outlets that would all be right
-    answer = ws.actors[next(iter(reporters))]
-    carriers = [ws.sources[s].outlet for s in event.sources]
-    via = next((c for c in carriers if normalized(c) != normalized(answer.name)), None)
-    lead = f"According to {via}, which" if via else "Which"
-    prompt = f"{lead} news organisation reported this: {event.title}?"
-    if ws.actor_keys[answer.id] in normalized(prompt):
-        return  # the prompt would give the answer away
+    """Which outlet the citing article took its report from (Yonhap, JoongAng)."""
+    attribution = event.attribution
+    if (attribution is None or attribution.outlet is None or event.clause is None
+            or attribution.basis not in ("other-outlet", "unnamed-source")):
+        return
+    answer = ws.actors[attribution.outlet]
+    record = ws.records[event.sources[0]]
+    citing = record.outlet
+    if normalized(citing) == normalized(answer.name):
+        return
+    prompt = (f"Which news organisation did {in_text(citing)} credit with the report "
+              f"that {lower_first(event.clause)}?")
     rng = ws.rng(event.id, "outlet")
-    distractors = actor_distractors(ws, answer, int(event.date[:4]), rng, shown=prompt)
+    citing_ids = {a.id for a in ws.timeline.actors if normalized(a.name) == normalized(citing)}
+    distractors = actor_distractors(ws, answer, int(event.earliest[:4]), rng, shown=prompt,
+                                    excluded=citing_ids)
     if len(distractors) < MIN_DISTRACTORS:
         return
+    lead = (f"{upper_first(in_text(citing))} took the report from {answer.in_text}: "
+            f"{lower_first(event.clause)}")
+    if attribution.speaker:
+        lead = sentence(lead) + (f" {upper_first(answer.in_text)} in turn cited "
+                                 f"{lower_first(ws.actors[attribution.speaker].name)}")
     question, refs = single_choice(
         rng, (answer.name, answer.id), distractors, id=f"{event.id}.outlet", prompt=prompt,
-        context=on_the_day(event, rng),
-        explanation=ws.explanation(event, f"The report came from {answer.name}"
-                                   + (f", as cited by {via}." if via else ".")),
+        context=on_reading(event, record), explanation=ws.explanation(event, lead),
         sources=ws.cited(event), tags=tags_for("outlet", event))
     yield Draft("outlet", [event.id], question, refs, answer.id)
+

@@ -1,4 +1,4 @@
-"""Question templates about single events: what, when, where, how many, cause and effect."""
+"""Question templates about single events: what, when, where, how many, and what followed."""
 
 from __future__ import annotations
 
@@ -8,114 +8,168 @@ from quiz.content.generate.choices import (
     MAX_DISTRACTORS,
     MIN_DISTRACTORS,
     distinct_by_text,
+    multiple_select,
     single_choice,
 )
-from quiz.content.generate.context import Draft, Workspace, mentioned, tags_for
-from quiz.content.generate.dates import asked_form, in_words, nearby, on_or_in
-from quiz.content.generate.framing import looking_back, on_the_day
+from quiz.content.generate.context import (
+    Draft,
+    Workspace,
+    in_text,
+    lower_first,
+    mentioned,
+    tags_for,
+    upper_first,
+)
+from quiz.content.generate.dates import in_words, ruled_out, settled, when_phrase
+from quiz.content.generate.framing import looking_back, on_reading
 from quiz.content.key import format_number
 from quiz.model.common import normalized
 from quiz.model.events import Event
 from quiz.model.questions import Numeric
 
 
+def readable_number(value: float) -> str:
+    """`2,000` for whole numbers, as an article prints them; fractions unchanged."""
+    return f"{int(value):,}" if float(value).is_integer() else format_number(value)
+
+
 def what(ws: Workspace, event: Event) -> Iterator[Draft]:
-    """What the subject did: choose the right object for the action."""
+    """What the subject did: the right object among objects of the same kind."""
     fact = event.fact
-    if fact is None or fact.subject is None or fact.object is None:
+    if (fact is None or fact.object is None or fact.object_kind is None
+            or (fact.verb_base or fact.what_question) is None or event.status != "happened"):
         return
-    subject = ws.actors[fact.subject]
-    also_true = ws.index.objects_done[(fact.subject, normalized(fact.action))]
+    subject = fact.named or ws.named(fact.subject)
+    prompt = upper_first(f"{when_phrase(event)}, " + (
+        lower_first(fact.what_question) if fact.what_question
+        else f"{fact.object_wh} did {subject} {fact.verb_base}?"))
+    also_true = ws.index.objects_done[(fact.subject, normalized(fact.verb))]
     rng = ws.rng(event.id, "what")
-    others = [e for e in ws.index.neighbours(event) if e.fact and e.fact.object
-              and normalized(e.fact.object) not in also_true]
-    # Plausible first: objects from events that share a tag, then those nearest in time.
-    year = int(event.date[:4])
-    others.sort(key=lambda e: (not set(e.tags) & set(event.tags),
-                               abs(int(e.date[:4]) - year), rng.random()))
-    distractors = distinct_by_text(((e.fact.object, e.id) for e in others), [fact.object])
+    others = [(text, other_id) for other_id, text in
+              ws.index.objects_of_kind[fact.object_kind].items() if other_id != event.id]
+    foils = [(text, "foil") for text in fact.foils]
+    rng.shuffle(others)
+    rng.shuffle(foils)
+    candidates = [(text, ref) for text, ref in foils + others
+                  if normalized(text) not in also_true and not mentioned(text, prompt)]
+    distractors = distinct_by_text(candidates, [fact.object])
     if len(distractors) < MIN_DISTRACTORS:
         return
-    prompt = f"Complete the record: {on_or_in(event.date)}, {subject.name} {fact.action} …"
+    lead = upper_first(f"{when_phrase(event)}, {subject} {fact.verb} {fact.object}")
     question, refs = single_choice(
         rng, (fact.object, event.id), distractors, id=f"{event.id}.what", prompt=prompt,
-        context=on_the_day(event, rng), explanation=ws.explanation(event),
-        sources=ws.cited(event), tags=tags_for("what", event))
+        context=on_reading(event, ws.latest_source(event)),
+        explanation=ws.explanation(event, lead), sources=ws.cited(event),
+        tags=tags_for("what", event))
     yield Draft("what", [event.id], question, refs, event.id)
 
 
 def when(ws: Workspace, event: Event) -> Iterator[Draft]:
-    """The year, or the month, of the event."""
+    """The month or year, where the sources settle it, of an event worth dating."""
+    truth = settled(event)
+    if event.ask is None or truth is None or event.status != "happened":
+        return
     rng = ws.rng(event.id, "when")
-    truth = asked_form(event.date)
-    wrong = nearby(event.date, rng, MAX_DISTRACTORS)
+    wrong = ruled_out(event, rng, MAX_DISTRACTORS)
+    if len(wrong) < MIN_DISTRACTORS:
+        return
     unit = "year" if len(truth) == 4 else "month"
+    lead = upper_first(f"{when_phrase(event)}, {lower_first(event.clause or event.title)}")
     question, refs = single_choice(
         rng, (in_words(truth), truth), [(in_words(w), w) for w in wrong],
-        id=f"{event.id}.when", prompt=f"In which {unit} did this happen: {event.title}?",
+        id=f"{event.id}.when", prompt=f"In which {unit} {event.ask}?",
         context=looking_back(rng), difficulty="hard" if unit == "month" else "medium",
-        explanation=ws.explanation(event, f"It was {in_words(truth)}."),
+        explanation=ws.explanation(event, lead, with_date=True),
         sources=ws.cited(event), tags=tags_for("when", event))
     yield Draft("when", [event.id], question, refs, truth)
 
 
 def where(ws: Workspace, event: Event) -> Iterator[Draft]:
-    """Where the event took place, among the timeline's other places."""
-    if event.place is None or mentioned(event.place, event.title):
+    """Where an event worth placing happened, among places of the same kind."""
+    place = ws.index.places.get(normalized(event.place or ""))
+    if (place is None or event.ask is None or event.status != "happened"
+            or mentioned(place.name, event.ask)):
         return
     rng = ws.rng(event.id, "where")
-    places = list(ws.index.places)
-    rng.shuffle(places)
-    distractors = distinct_by_text(((p, p) for p in places), [event.place])
+    others = [p.name for p in ws.index.places.values()
+              if p.kind == place.kind and p.name != place.name]
+    rng.shuffle(others)
+    distractors = distinct_by_text(((p, p) for p in others), [place.name])
     if len(distractors) < MIN_DISTRACTORS:
         return
+    happened = lower_first(event.clause or event.title)
+    lead = upper_first(f"{when_phrase(event)}, {happened}, in {place.name}")
     question, refs = single_choice(
-        rng, (event.place, event.place), distractors, id=f"{event.id}.where",
-        prompt=f"Where did this take place: {event.title}?", context=looking_back(rng),
-        difficulty="easy", explanation=ws.explanation(event, f"It was in {event.place}."),
-        sources=ws.cited(event), tags=tags_for("where", event))
-    yield Draft("where", [event.id], question, refs, event.place)
+        rng, (place.name, place.name), distractors, id=f"{event.id}.where",
+        prompt=f"Where {event.ask}?", context=looking_back(rng),
+        explanation=ws.explanation(event, lead), sources=ws.cited(event),
+        tags=tags_for("where", event))
+    yield Draft("where", [event.id], question, refs, place.name)
 
 
 def how_many(ws: Workspace, event: Event) -> Iterator[Draft]:
-    """The figures the sources give, answered by typing the number."""
-    outlet = ws.sources[event.sources[0]].outlet
+    """The figures a source gives, where the timeline asks for them, typed as a number."""
     for index, quantity in enumerate(event.numbers):
-        if len(ws.index.values_of[normalized(quantity.what)]) > 1:
-            continue  # two different figures for the same thing
-        rng = ws.rng(event.id, "how-many", str(index))
-        unit = f" ({quantity.unit})" if quantity.unit else ""
-        hint = " The report gives a minimum." if quantity.qualifier == "at least" else ""
-        figure = format_number(quantity.value) + (f" {quantity.unit}" if quantity.unit else "")
+        if quantity.question is None or len(ws.index.values_of[normalized(quantity.what)]) > 1:
+            continue  # not worth asking, or two different figures for the same thing
+        figure = readable_number(quantity.value) + (f" {quantity.unit}" if quantity.unit else "")
         qualifier = "" if quantity.qualifier == "exact" else quantity.qualifier + " "
+        lead = f"The figure is {qualifier}{figure}: {lower_first(event.summary)}"
         question = Numeric(
             type="numeric", id=f"{event.id}.how-many.{index}", answer=quantity.value,
-            unit=quantity.unit,
-            prompt=f"What figure did {outlet} give for {quantity.what}{unit}?{hint}",
-            context=on_the_day(event, rng),
-            explanation=ws.explanation(event, f"{outlet} gave {qualifier}{figure}."),
-            sources=ws.cited(event), tags=tags_for("how-many", event))
+            unit=quantity.unit, prompt=quantity.question,
+            context=on_reading(event, ws.latest_source(event)),
+            explanation=ws.explanation(event, lead), sources=ws.cited(event),
+            tags=tags_for("how-many", event))
         yield Draft("how-many", [event.id], question, [], quantity.value)
 
 
 def cause(ws: Workspace, event: Event) -> Iterator[Draft]:
-    """For each documented consequence: what followed from this event."""
-    for index, effect_id in enumerate(sorted(ws.index.effects[event.id])):
-        effect = ws.events[effect_id]
-        rng = ws.rng(event.id, "cause", effect_id)
-        # Wrong answers: nearby events this one did not lead to, directly or indirectly.
-        others = [e for e in ws.index.neighbours(event)
-                  if not ws.index.leads_to(event.id, e.id)]
-        year = int(event.date[:4])
-        others.sort(key=lambda e: (abs(int(e.date[:4]) - year), rng.random()))
-        distractors = distinct_by_text(((e.title, e.id) for e in others), [effect.title])
-        if len(distractors) < MIN_DISTRACTORS:
-            continue
+    """What a source says this event led to, against developments that did not follow.
+
+    One effect makes a single-choice question; several make one select-all question, so
+    no true effect is ever offered as a wrong answer."""
+    links = [link for effect_id, link in sorted(ws.index.effects[event.id].items())
+             if ws.events[effect_id].noun]
+    if not links or event.noun is None or len(event.alternatives) < MIN_DISTRACTORS:
+        return
+    effects = [ws.events[link.event] for link in links]
+    true_texts = ws.index.true_texts
+    wrong = [(text, "alternative") for text in event.alternatives
+             if normalized(text) not in true_texts]
+    rng = ws.rng(event.id, "cause")
+    rng.shuffle(wrong)
+    wrong = wrong[:MAX_DISTRACTORS]
+    if len(wrong) < MIN_DISTRACTORS:
+        return
+    outlets = list(dict.fromkeys(in_text(ws.records[link.source].outlet) for link in links))
+    according = " and ".join(outlets)
+    by_outlet: dict[str, list[str]] = {}
+    for effect, link in zip(effects, links, strict=True):
+        by_outlet.setdefault(link.source, []).append(effect.noun)
+    lead = " ".join(
+        f"{upper_first(in_text(ws.records[source].outlet))} links "
+        f"{event.noun if n == 0 else 'it'} to {_listed(nouns)}."
+        for n, (source, nouns) in enumerate(by_outlet.items()))
+    lead += " None of the other options appears in the sources"
+    fields = dict(
+        id=f"{event.id}.effects", context=on_reading(event, ws.latest_source(event, *effects)),
+        explanation=ws.explanation(event, lead, source_id=links[0].source,
+                                   also=tuple(by_outlet)),
+        sources=ws.cited(event, *effects), tags=tags_for("cause", event, *effects))
+    answers = [(effect.noun, effect.id) for effect in effects]
+    if len(answers) == 1:
         question, refs = single_choice(
-            rng, (effect.title, effect.id), distractors, id=f"{event.id}.effect.{index}",
-            prompt=f"Which of these was a result of this: {event.title}?",
-            context=on_the_day(event, rng),
-            explanation=f"{effect.title} ({in_words(effect.date)}) was a result. "
-            + ws.explanation(effect),
-            sources=ws.cited(event, effect), tags=tags_for("cause", event, effect))
-        yield Draft("cause", [event.id, effect_id], question, refs, effect_id)
+            rng, answers[0], wrong,
+            prompt=f"According to {according}, what did {event.noun} lead to?", **fields)
+    else:
+        question, refs = multiple_select(
+            rng, answers, wrong, prompt=f"According to {according}, which of these did "
+            f"{event.noun} lead to? Choose every one that applies.", **fields)
+    yield Draft("cause", [event.id, *(e.id for e in effects)], question, refs,
+                [e.id for e in effects])
+
+
+def _listed(items: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

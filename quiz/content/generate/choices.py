@@ -1,4 +1,4 @@
-"""Assemble single-choice questions and pick plausible, never-correct distractors."""
+"""Assemble choice questions and pick plausible distractors that are never true."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from quiz.model.common import normalized
 from quiz.model.events import Actor
-from quiz.model.questions import SingleChoice
+from quiz.model.questions import MultipleSelect, SingleChoice
 
 MIN_DISTRACTORS = 2
 MAX_DISTRACTORS = 3
@@ -38,21 +38,38 @@ def single_choice(rng: random.Random, answer: tuple[str, str],
     return question, [ref for _, ref in options]
 
 
-def actor_distractors(ws, answer: Actor, year: int, rng: random.Random, *,
-                      shown: str = "", also_right: set[str] = frozenset(),
-                      among: set[str] | None = None) -> list[tuple[str, str]]:
-    """Up to three actors of the answer's kind, its category first, from the same era.
+def multiple_select(rng: random.Random, answers: list[tuple[str, str]],
+                    distractors: list[tuple[str, str]],
+                    **fields) -> tuple[MultipleSelect, list[str]]:
+    """A select-all question with answers and distractors in a seeded order."""
+    options = [*answers, *distractors]
+    rng.shuffle(options)
+    question = MultipleSelect(
+        type="multiple_select", choices=[text for text, _ in options],
+        answers=sorted(options.index(a) for a in answers), **fields)
+    return question, [ref for _, ref in options]
 
-    Never an actor in `also_right`, never one whose name `shown` (the prompt) already
-    contains, and, when `among` is given, only actors whose ids are in it.
+
+def actor_distractors(ws, answer: Actor, year: int, rng: random.Random, *,
+                      shown: str = "", excluded: Iterable[str] = (),
+                      among: set[str] | None = None) -> list[tuple[str, str]]:
+    """Up to three named actors of the answer's kind, its category first, from the same era.
+
+    Never an actor in `excluded` (others who did it, participants, those the sentence is
+    also true of), never one whose name `shown` (the prompt) contains, and, when `among`
+    is given, only actors whose ids are in it.
     """
     shown_key = normalized(shown)
+    excluded = set(excluded)
     taken = {normalized(answer.name)}
     picked: list[tuple[str, str]] = []
-    for tier in _tiers(ws, answer, among):
+    tiers = _tiers(ws, answer, among)
+    # People are only offered beside people of the same standing: a minister's deed is not
+    # credibly a researcher's. States, bodies and outlets may come from the wider pool.
+    for tier in tiers[:1] if answer.kind == "person" else tiers:
         for actor in _lazy_shuffle(tier, rng):
             key = ws.actor_keys[actor.id]
-            if (actor.id == answer.id or actor.id in also_right or key in taken
+            if (actor.id == answer.id or actor.id in excluded or key in taken
                     or (shown_key and key in shown_key) or not _same_era(actor, year)):
                 continue
             taken.add(key)
@@ -82,8 +99,9 @@ def _lazy_shuffle(items: list, rng: random.Random):
 
 
 def _same_era(actor: Actor, year: int) -> bool:
-    """Actors with no documented roles fit any era; others within three years of theirs."""
+    """Actors with no documented roles fit any era; others within a year of theirs, so
+    nobody is offered for a deed done before or long after they held office."""
     if not actor.roles:
         return True
-    return any(int((r.start or "0000")[:4]) - 3 <= year <= int((r.end or "9999")[:4]) + 3
+    return any(int((r.start or "0000")[:4]) - 1 <= year <= int((r.end or "9999")[:4]) + 1
                for r in actor.roles)

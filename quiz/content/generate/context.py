@@ -1,16 +1,21 @@
-"""What every template needs: the timeline, its indexes, and helpers shared by templates."""
+"""What every template needs: the timeline, its indexes, and the wording shared by templates."""
 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from quiz.content.generate.dates import in_words
+from quiz.content.generate.dates import in_words, span
 from quiz.content.generate.index import Index
 from quiz.model.common import Source, normalized
 from quiz.model.events import Actor, Event, Timeline
 from quiz.model.questions import Question
+from quiz.model.timeline_parts import SourceRecord
+
+LOWER_OPENERS = {"The", "A", "An", "All", "At", "Every", "Some", "Its", "Their"}
+"""Sentence openers that become lower case mid-sentence; names and titles stay capitalised."""
 
 
 @dataclass
@@ -21,7 +26,8 @@ class Draft:
     events: list[str]
     question: Question
     choice_refs: list[str] = field(default_factory=list)
-    """What each choice stands for (actor ids, dates, event ids), aligned with `choices`."""
+    """What each choice stands for (actor ids, dates, event ids, `foil`), aligned with
+    `choices`."""
     answer_ref: object = None
     """What the correct answer stands for, in the same terms as `choice_refs`."""
 
@@ -42,9 +48,34 @@ class Workspace:
         return self.timeline.event_index()
 
     @cached_property
+    def records(self) -> dict[str, SourceRecord]:
+        return self.timeline.source_index()
+
+    @cached_property
     def sources(self) -> dict[str, Source]:
-        return {record.id: Source.model_validate(record.model_dump(exclude={"id"}))
+        fields = set(Source.model_fields)
+        return {record.id: Source.model_validate(record.model_dump(include=fields))
                 for record in self.timeline.sources}
+
+    @cached_property
+    def index(self) -> Index:
+        return Index(self.timeline)
+
+    @cached_property
+    def actor_pools(self) -> dict[tuple[str, str | None], list[Actor]]:
+        """Named actors grouped by (kind, category) and by (kind, None), in file order."""
+        pools: dict[tuple[str, str | None], list[Actor]] = {}
+        for actor in self.timeline.actors:
+            if actor.anonymous:
+                continue
+            pools.setdefault((actor.kind, actor.category), []).append(actor)
+            pools.setdefault((actor.kind, None), []).append(actor)
+        return pools
+
+    @cached_property
+    def actor_keys(self) -> dict[str, str]:
+        """Actor names in normalised form, for spotting names a prompt already shows."""
+        return {actor.id: normalized(actor.name) for actor in self.timeline.actors}
 
     def rng(self, *parts: str) -> random.Random:
         """A random stream that depends only on the seed and the question's identity."""
@@ -55,36 +86,75 @@ class Workspace:
         ids = list(dict.fromkeys(s for event in events for s in event.sources))
         return [self.sources[i] for i in ids]
 
-    def explanation(self, event: Event, lead: str = "") -> str:
-        """The event's summary, with how its date was established where that was inferred."""
-        text = f"{lead} {event.summary}".strip()
-        if event.date_basis == "inferred" and event.date_note:
-            text += f" Date ({in_words(event.date)}) inferred: {event.date_note}"
-        elif event.date_note:
-            text += f" On the date: {event.date_note}"
-        return text
+    def latest_source(self, *events: Event) -> SourceRecord:
+        """The most recent source the events cite: the scene cannot be dated before it."""
+        ids = dict.fromkeys(s for event in events for s in event.sources)
+        return max((self.records[i] for i in ids), key=lambda r: span(r.date)[1])
 
-    @cached_property
-    def index(self) -> Index:
-        return Index(self.timeline)
+    def citation(self, event: Event, source_id: str | None = None) -> str:
+        """`Source: China Daily, 8 November 2016, citing Yonhap News Agency.`"""
+        record = self.records[source_id or event.sources[0]]
+        text = f"Source: {in_text(record.outlet)}, {in_words(record.date)}"
+        attribution = event.attribution
+        if attribution and (source_id is None or source_id == event.sources[0]):
+            outlet = self.actors[attribution.outlet].in_text if attribution.outlet else None
+            if attribution.basis == "other-outlet" and outlet:
+                text += f", citing {outlet}"
+            elif attribution.basis == "unnamed-source":
+                text += ", relaying a report" + (f" by {outlet}" if outlet else "")
+                text += " that cites an unnamed government source"
+            elif attribution.basis == "unattributed-quotation":
+                text += ", in a quotation it attributes to no one"
+            elif attribution.basis == "named-speaker" and attribution.speaker:
+                text += f", according to {self.named(attribution.speaker)}"
+        return text + "."
 
-    @cached_property
-    def actor_pools(self) -> dict[tuple[str, str | None], list[Actor]]:
-        """Actors grouped by (kind, category) and by (kind, None), in file order."""
-        pools: dict[tuple[str, str | None], list[Actor]] = {}
-        for actor in self.timeline.actors:
-            pools.setdefault((actor.kind, actor.category), []).append(actor)
-            pools.setdefault((actor.kind, None), []).append(actor)
-        return pools
+    def explanation(self, event: Event, lead: str, *, with_date: bool = False,
+                    source_id: str | None = None, also: tuple[str, ...] = ()) -> str:
+        """The answer-specific lead, why it matters, how the date is known when the question
+        is about the date, and the article the fact comes from."""
+        parts = [sentence(lead)]
+        if event.significance:
+            parts.append(sentence(event.significance))
+        if with_date and event.date_note:
+            parts.append(sentence(event.date_note))
+        parts.append(self.citation(event, source_id))
+        for other in also:
+            if other != (source_id or event.sources[0]):
+                parts.append(self.citation(event, other).replace("Source: ", "Also: ", 1))
+        return " ".join(parts)
 
-    @cached_property
-    def actor_keys(self) -> dict[str, str]:
-        """Actor names in normalised form, for spotting names a prompt already shows."""
-        return {actor.id: normalized(actor.name) for actor in self.timeline.actors}
+    def named(self, actor_id: str) -> str:
+        """An actor's name as it reads mid-sentence."""
+        return self.actors[actor_id].in_text
+
+
+def in_text(name: str) -> str:
+    """`The Korea Herald` → `the Korea Herald` mid-sentence; other names unchanged."""
+    first, _, rest = name.partition(" ")
+    return (first.lower() + " " + rest) if rest and first in {"The", "An", "A"} else name
+
+
+def lower_first(text: str) -> str:
+    """A sentence made ready to follow `that` or a comma: `The dialogue…` → `the dialogue…`,
+    but `Seoul…` and `Defence Minister Han…` keep their capitals."""
+    first, _, rest = text.partition(" ")
+    return (first.lower() + " " + rest) if first in LOWER_OPENERS else text
+
+
+def upper_first(text: str) -> str:
+    """Capitalise the first letter only."""
+    return text[:1].upper() + text[1:]
+
+
+def sentence(text: str) -> str:
+    """Ends with one full stop (or the question or exclamation mark it has)."""
+    text = text.strip()
+    return text if re.search(r"[.?!]$", text) else text + "."
 
 
 def mentioned(name: str, *texts: str | None) -> bool:
-    """Whether a name already appears in the prompt's text (so it would give itself away)."""
+    """Whether a name already appears in the given texts (so it would give itself away)."""
     key = normalized(name)
     return any(text and key in normalized(text) for text in texts)
 
@@ -93,6 +163,6 @@ def tags_for(kind: str, *events: Event) -> list[str]:
     """Generated questions carry their kind, their years and their events' tags."""
     tags = [kind]
     for event in events:
-        tags.append(event.date[:4])
+        tags.append(event.earliest[:4])
         tags.extend(event.tags)
     return list(dict.fromkeys(tags))

@@ -1,10 +1,12 @@
-"""Partial dates in words, their spans, and plausible wrong dates near a true one."""
+"""Partial dates and date spans in words, what a span settles, and dates a span rules out."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import random
+
+from quiz.model.events import Event
 
 MONTHS = list(calendar.month_name)[1:]
 
@@ -25,9 +27,44 @@ def on_or_in(date: str) -> str:
     return ("on " if date.count("-") == 2 else "in ") + in_words(date)
 
 
-def asked_form(date: str) -> str:
-    """The form a when-question asks for: the year, or the month for finer dates."""
-    return date[:7] if len(date) >= 7 else date[:4]
+def when_phrase(event: Event) -> str:
+    """The event's date as a sentence opens with it, saying no more than the sources do:
+    `in July 2016`, `in February 2015` (for 3–5 February), `between July and December 2016`."""
+    if not event.ranged:
+        return on_or_in(event.earliest)
+    first, last = event.earliest, event.latest
+    if first[:7] == last[:7] and len(first) >= 7:
+        return "in " + in_words(first[:7])
+    if first[:4] == last[:4]:
+        if len(first) >= 7 and len(last) >= 7:
+            return "in " + _part_of_year(int(first[5:7]), int(last[5:7])) + first[:4]
+        return "in " + first[:4]
+    return f"between {in_words(first[:7])} and {in_words(last[:7])}"
+
+
+def _part_of_year(first_month: int, last_month: int) -> str:
+    """`late ` for September–December, `the second half of ` for July onwards, and so on:
+    a span put as loosely as it is known, never more precisely."""
+    if first_month >= 9:
+        return "late "
+    if last_month <= 4:
+        return "early "
+    if first_month >= 7:
+        return "the second half of "
+    if last_month <= 6:
+        return "the first half of "
+    return ""
+
+
+def settled(event: Event) -> str | None:
+    """What a 'when' question may ask: the month (`2016-07`) when the dates fix it, else
+    the year (`2016`) when they fix that, else nothing."""
+    first, last = event.earliest, event.latest
+    if len(first) >= 7 and len(last) >= 7 and first[:7] == last[:7]:
+        return first[:7]
+    if first[:4] == last[:4]:
+        return first[:4]
+    return None
 
 
 def span(date: str) -> tuple[dt.date, dt.date]:
@@ -42,21 +79,38 @@ def span(date: str) -> tuple[dt.date, dt.date]:
     return day, day
 
 
-def clearly_before(first: str, second: str) -> bool:
-    """True when every day `first` could mean precedes every day `second` could mean."""
-    return span(first)[1] < span(second)[0]
+def event_span(event: Event) -> tuple[dt.date, dt.date]:
+    """First and last day the event could have happened on."""
+    return span(event.earliest)[0], span(event.latest)[1]
 
 
-def nearby(date: str, rng: random.Random, count: int) -> list[str]:
-    """`count` distinct wrong dates of the same precision, within a few years or months."""
-    form = asked_form(date)
+def clearly_before(first: Event, second: Event) -> bool:
+    """True when every day `first` could be precedes every day `second` could be."""
+    return event_span(first)[1] < event_span(second)[0]
+
+
+def ruled_out(event: Event, rng: random.Random, count: int) -> list[str]:
+    """Up to `count` dates in the form `settled` gives that the sources rule out: at least
+    two months or two years from the event's span, so no near miss is defensible.
+
+    The key's rank among the options is drawn evenly (some wrong dates before it, the rest
+    after), so it is never the tell-tale middle of a cluster built around it."""
+    form = settled(event)
+    if form is None:
+        return []
+    first, last = event_span(event)
     if len(form) == 4:
         year = int(form)
-        pool = [str(year + d) for d in (-3, -2, -1, 1, 2, 3)]
+        before = [str(year - d) for d in range(2, 6) if year - d >= 1]
+        after = [str(year + d) for d in range(2, 6) if year + d <= 9999]
     else:
-        year, month = int(form[:4]), int(form[5:7])
-        index = year * 12 + month - 1
-        pool = [f"{(index + d) // 12:04d}-{(index + d) % 12 + 1:02d}"
-                for d in (-12, -6, -4, -2, -1, 1, 2, 4, 6, 12)]
-    pool = [p for p in pool if 1 <= int(p[:4]) <= 9999]
-    return rng.sample(pool, min(count, len(pool)))
+        index = int(form[:4]) * 12 + int(form[5:7]) - 1
+        months = [f"{y:04d}-{m + 1:02d}" for y, m in
+                  (divmod(index + d, 12) for d in range(-9, 10)) if 1 <= y <= 9999]
+        margin = dt.timedelta(days=31)
+        before = [m for m in reversed(months) if span(m)[1] < first - margin]
+        after = [m for m in months if span(m)[0] > last + margin]
+    wanted = min(count, len(before) + len(after))
+    earlier = rng.randint(max(0, wanted - len(after)), min(wanted, len(before)))
+    return (rng.sample(before[:wanted + 2], earlier)
+            + rng.sample(after[:wanted + 2], wanted - earlier))

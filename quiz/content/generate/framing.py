@@ -1,4 +1,4 @@
-"""Scenario framing: who the player is, where, and when, without giving the answer away."""
+"""Scenario moments: the player reads the report that documents an event, or looks back."""
 
 from __future__ import annotations
 
@@ -7,28 +7,27 @@ import random
 from quiz.content.generate.dates import in_words
 from quiz.model.events import Event
 from quiz.model.questions import Context
+from quiz.model.timeline_parts import SourceRecord
 
-ON_THE_DAY = [
-    ("a desk officer at the Ministry of National Defense, reading the morning wires", "Seoul"),
-    ("an analyst at a Beijing think tank, updating the defence chronology", "Beijing"),
-    ("a political officer at an embassy, drafting a cable home", "a foreign embassy"),
-    ("a fact-checker at a regional news agency", "Hong Kong"),
-    ("a parliamentary researcher preparing a committee briefing", "Seoul"),
-]
 LOOKING_BACK = [
-    ("a graduate student writing a thesis chapter", "a university library"),
+    ("a graduate student writing a thesis chapter on the THAAD dispute", "a university library"),
     ("a teacher preparing a lesson on East Asian security", "a school staff room"),
-    ("an archivist cataloguing press cuttings", "a newspaper archive"),
+    ("an archivist cataloguing press cuttings on Korean security", "a newspaper archive"),
 ]
 
 
-def on_the_day(event: Event, rng: random.Random) -> Context:
-    """The player meets the event as news: its date is part of the scene."""
-    role, place = rng.choice(ON_THE_DAY)
-    return Context(date=in_words(event.date), place=place, role=role)
+def on_reading(event: Event, source: SourceRecord) -> Context:
+    """The player meets the event in the article that reports it, on (or after) its date,
+    as the event's own scene says or as that article's reader."""
+    scene = event.scene or source.reader
+    date = (scene.date if scene and scene.date else None) or in_words(source.date)
+    if scene is None:
+        return Context(date=date, role=f"a reader of {source.outlet}")
+    return Context(date=date, place=scene.place, role=scene.role)
 
 
 def looking_back(rng: random.Random) -> Context:
-    """The player looks back later, so the scene reveals no date or place."""
+    """For questions that ask when or where: the player looks back, so the scene gives
+    neither away."""
     role, place = rng.choice(LOOKING_BACK)
     return Context(date="Years later", place=place, role=role)

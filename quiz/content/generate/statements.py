@@ -1,87 +1,78 @@
-"""True/false statements, where a false one swaps exactly one fact, and timeline ordering."""
+"""Dated true/false statements, where a false one changes exactly one fact, and ordering."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Iterator
 
-from quiz.content.generate.choices import actor_distractors
-from quiz.content.generate.context import Draft, Workspace, mentioned, tags_for
-from quiz.content.generate.dates import asked_form, clearly_before, in_words, nearby
+from quiz.content.generate.context import (
+    Draft,
+    Workspace,
+    in_text,
+    lower_first,
+    sentence,
+    tags_for,
+    upper_first,
+)
+from quiz.content.generate.dates import clearly_before, in_words, ruled_out, when_phrase
 from quiz.content.generate.framing import looking_back
-from quiz.content.generate.index import fact_key
-from quiz.content.key import format_number
 from quiz.model.common import normalized
 from quiz.model.events import Event
 from quiz.model.questions import Ordering, TrueFalse
 
 
-def _date_claim(ws: Workspace, event: Event, rng: random.Random):
-    truth = asked_form(event.date)
-    wrong = nearby(event.date, rng, 1)[0]
-    return ("date", in_words(truth), in_words(wrong),
-            lambda v: f"This happened in {v}: {event.title}.")
+def _swapped_date(ws: Workspace, event: Event, rng: random.Random):
+    """The same sentence dated to a month or year the sources rule out."""
+    if event.ask is None or event.clause is None:
+        return None  # not an event worth dating
+    wrong = ruled_out(event, rng, 1)
+    if not wrong:
+        return None
+    true = upper_first(f"{when_phrase(event)}, {lower_first(event.clause)}")
+    false = upper_first(f"in {in_words(wrong[0])}, {lower_first(event.clause)}")
+    return "date", true, false, f"not in {in_words(wrong[0])}"
 
 
-def _subject_claim(ws: Workspace, event: Event, rng: random.Random):
+def _swapped_object(ws: Workspace, event: Event, rng: random.Random):
+    """The same sentence with the object replaced by a hand-checked foil."""
     fact = event.fact
-    if fact is None or fact.subject is None:
+    if fact is None or fact.object is None or not fact.foils:
         return None
-    doers = ws.index.doers[fact_key(event)]
-    rest = fact.action + (f" {fact.object}" if fact.object else "")
-    swaps = actor_distractors(ws, ws.actors[fact.subject], int(event.date[:4]), rng,
-                              shown=rest, also_right=doers)
-    if not swaps:
+    foils = [f for f in fact.foils if normalized(f) not in ws.index.true_texts]
+    if not foils:
         return None
-    return "subject", ws.actors[fact.subject].name, swaps[0][0], lambda v: f"{v} {rest}."
-
-
-def _place_claim(ws: Workspace, event: Event, rng: random.Random):
-    if event.place is None or mentioned(event.place, event.title):
-        return None
-    others = [p for p in ws.index.places if normalized(p) != normalized(event.place)]
-    if not others:
-        return None
-    return ("place", event.place, rng.choice(others),
-            lambda v: f"This took place in {v}: {event.title}.")
-
-
-def _number_claim(ws: Workspace, event: Event, rng: random.Random):
-    if not event.numbers:
-        return None
-    quantity = event.numbers[0]
-    outlet = ws.sources[event.sources[0]].outlet
-    step = max(1.0, round(abs(quantity.value) * rng.choice([0.25, 0.5, 1.0])))
-    wrong = quantity.value + rng.choice([-step, step])
-    unit = f" {quantity.unit}" if quantity.unit else ""
-    qualifier = "" if quantity.qualifier == "exact" else quantity.qualifier + " "
-    return ("number", format_number(quantity.value), format_number(wrong),
-            lambda v: f"{outlet} gave {qualifier}{v}{unit} for {quantity.what}.")
-
-
-CLAIMS = (_date_claim, _subject_claim, _place_claim, _number_claim)
+    subject = fact.named or ws.named(fact.subject)
+    foil = rng.choice(foils)
+    true = upper_first(f"{when_phrase(event)}, {subject} {fact.verb} {fact.object}")
+    false = upper_first(f"{when_phrase(event)}, {subject} {fact.verb} {foil}")
+    return "object", true, false, f"not {foil}"
 
 
 def true_false(ws: Workspace, event: Event) -> Iterator[Draft]:
-    """One statement about the event; when false, exactly one fact is swapped."""
+    """One dated statement about the event; when false, exactly one fact is changed."""
+    if event.status != "happened":
+        return
     rng = ws.rng(event.id, "true-false")
-    options = [claim for make in CLAIMS if (claim := make(ws, event, rng)) is not None]
-    swapped, truth, wrong, render = rng.choice(options)
+    options = [made for make in (_swapped_date, _swapped_object)
+               if (made := make(ws, event, rng)) is not None]
+    if not options:
+        return
+    swapped, true, false, correction = rng.choice(options)
     is_true = rng.random() < 0.5
-    statement = render(truth if is_true else wrong)
-    lead = "True." if is_true else f"False: the {swapped} was {truth}, not {wrong}."
+    lead = f"True. {sentence(true)}" if is_true else f"False. {true} ({correction})."
     question = TrueFalse(
-        type="true_false", id=f"{event.id}.true-false", prompt=statement[0].upper()
-        + statement[1:], answer=is_true, context=looking_back(rng), difficulty="easy",
-        explanation=ws.explanation(event, lead), sources=ws.cited(event),
-        tags=tags_for("true-false", event))
-    yield Draft("true-false", [event.id], question, [swapped], (swapped, truth, is_true))
+        type="true_false", id=f"{event.id}.true-false",
+        prompt=f"True or false? {sentence(true if is_true else false)}", answer=is_true,
+        context=looking_back(rng), difficulty="easy",
+        explanation=ws.explanation(event, lead, with_date=swapped == "date"),
+        sources=ws.cited(event), tags=tags_for("true-false", event))
+    yield Draft("true-false", [event.id], question, [swapped], (swapped, true, is_true))
 
 
 def orderings(ws: Workspace) -> Iterator[Draft]:
-    """Timeline questions: 3–5 events whose dates leave no doubt about their order."""
+    """Timeline questions: 3–5 events worth dating whose dates leave no doubt about order."""
     rng = ws.rng("order")
-    pending = sorted(ws.timeline.events, key=lambda e: (e.date, e.id))
+    pending = [e for e in ws.index.by_date if e.ask and e.status == "happened"]
     rng.shuffle(pending)
     number = 0
     # One pass: each event joins the open group if its date is clearly apart from all of
@@ -92,8 +83,8 @@ def orderings(ws: Workspace) -> Iterator[Draft]:
         group: list[Event] = []
         size = rng.randint(3, 5)
         for candidate in pending:
-            if all(clearly_before(a.date, candidate.date)
-                   or clearly_before(candidate.date, a.date) for a in group):
+            if all(clearly_before(a, candidate) or clearly_before(candidate, a)
+                   for a in group):
                 group.append(candidate)
                 if len(group) == size:
                     groups.append(group)
@@ -114,13 +105,18 @@ def orderings(ws: Workspace) -> Iterator[Draft]:
 
 def _ordering_draft(ws: Workspace, rng, group: list[Event], number: int) -> Draft:
     """One ordering question over a group of clearly separated events."""
-    group = sorted(group, key=lambda e: e.date)
-    lines = "; ".join(f"{e.title} ({in_words(e.date)})" for e in group)
+    group = sorted(group, key=lambda e: (e.earliest, e.latest))
+    lines = " ".join(
+        sentence(upper_first(f"{when_phrase(e)}, {lower_first(e.clause or e.title)}"))
+        + f" ({in_text(ws.records[e.sources[0]].outlet)}"
+        + ("; the year is inferred" if e.date_basis == "inferred" and "inferred"
+           in (e.date_note or "") and "year" in (e.date_note or "") else "") + ")"
+        for e in group)
     question = Ordering(
         type="ordering", id=f"order-{number}", items=[e.title for e in group],
         prompt="Put these events in the order they happened, earliest first.",
         context=looking_back(rng), difficulty="hard",
-        explanation=f"In order: {lines}.", sources=ws.cited(*group),
-        tags=tags_for("order", *group))
+        explanation=f"In order: {lines}",
+        sources=ws.cited(*group), tags=tags_for("order", *group))
     ids = [e.id for e in group]
     return Draft("order", ids, question, ids, ids)
