@@ -178,6 +178,6 @@ def timeline(draw) -> dict:
         events.append(event)
     return {"id": "random", "title": "Random timeline",
             "sources": [{"id": "s0", "outlet": "The Paper", "title": "Story",
-                         "date": draw(dates)}],
+                         "date": draw(st.sampled_from(["2099", "2100", draw(dates)]))}],
             "places": [{"name": name, "kind": kind} for name, kind in PLACES],
             "actors": actors, "events": events}

@@ -45,3 +45,16 @@ def timeline_warnings(timeline: Timeline) -> Iterator[tuple[tuple, str]]:
     for index, source in enumerate(timeline.sources):
         if source.id not in cited:
             yield ("sources", index, "id"), f"source {source.id!r} is cited by no event"
+    yield from _events_after_their_sources(timeline)
+
+
+def _events_after_their_sources(timeline: Timeline) -> Iterator[tuple[tuple, str]]:
+    """An event that happened cannot begin after every article that reports it."""
+    dates = {source.id: source.date for source in timeline.sources}
+    for index, event in enumerate(timeline.events):
+        cited = [dates[s] for s in event.sources if s in dates]
+        if event.status != "planned" and cited and all(
+                event.earliest[:len(date)] > date for date in cited):
+            yield ("events", index, "date"), (
+                f"event {event.id!r} is dated after every source that reports it; "
+                "if it was only expected, set status: planned")

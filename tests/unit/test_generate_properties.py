@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from quiz.content.dump import to_yaml
 from quiz.content.generate import NothingToAsk, generate
-from quiz.content.generate.dates import clearly_before, event_span, settled
+from quiz.content.generate.dates import clearly_before, event_span, settled, span
 from quiz.content.key import answer_text
 from quiz.content.lint import lint_bank
 from quiz.content.lint_wording import scene_span
@@ -83,6 +83,8 @@ def test_every_key_matches_the_data_and_no_distractor_is_true(data, seed):
                     assert ref[:4] != draft.answer_ref[:4] or len(ref) == 7
                     assert not (ref <= last.isoformat()[:len(ref)]
                                 and ref >= first.isoformat()[:len(ref)])
+                    newest = max(s.date for s in model.sources)
+                    assert span(ref)[0] <= span(newest)[1], "never after the newest source"
         elif draft.kind == "cause":
             _check_cause(model, question, draft)
         elif draft.kind == "order":

@@ -115,6 +115,17 @@ def test_shipped_causal_links_are_stated_by_a_source_the_event_cites():
             assert link.source in cited, (event.id, link.event)
 
 
+def test_an_event_after_all_its_sources_is_flagged_unless_planned(tmp_path):
+    data = copy.deepcopy(MINIMAL)
+    data["events"][0]["date"] = "2018-03"
+    path = tmp_path / "t.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert any("dated after every source" in w.message for w in load_file(path).warnings)
+    data["events"][0]["status"] = "planned"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert not load_file(path).warnings
+
+
 def test_unknown_part_is_rejected(data):
     data["events"][0]["actors"][0]["part"] = "danced"
     assert first_error(data)["type"] == "literal_error"

@@ -48,7 +48,7 @@ def who(ws: Workspace, event: Event) -> Iterator[Draft]:
     question, refs = single_choice(
         rng, (answer.name, answer.id), distractors, id=f"{event.id}.who", prompt=prompt,
         context=on_reading(event, ws.latest_source(event)),
-        explanation=ws.explanation(event, lead), sources=ws.cited(event),
+        explanation=ws.explanation(event, lead, with_date=True), sources=ws.cited(event),
         tags=tags_for("who", event))
     yield Draft("who", [event.id], question, refs, answer.id)
 

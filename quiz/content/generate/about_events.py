@@ -30,7 +30,12 @@ from quiz.model.questions import Numeric
 
 def readable_number(value: float) -> str:
     """`2,000` for whole numbers, as an article prints them; fractions unchanged."""
+    if float(value).is_integer() and 0 <= value < len(SMALL):
+        return SMALL[int(value)]  # style: numbers under ten in words
     return f"{int(value):,}" if float(value).is_integer() else format_number(value)
+
+
+SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
 
 def what(ws: Workspace, event: Event) -> Iterator[Draft]:
@@ -59,7 +64,7 @@ def what(ws: Workspace, event: Event) -> Iterator[Draft]:
     question, refs = single_choice(
         rng, (fact.object, event.id), distractors, id=f"{event.id}.what", prompt=prompt,
         context=on_reading(event, ws.latest_source(event)),
-        explanation=ws.explanation(event, lead), sources=ws.cited(event),
+        explanation=ws.explanation(event, lead, with_date=True), sources=ws.cited(event),
         tags=tags_for("what", event))
     yield Draft("what", [event.id], question, refs, event.id)
 
@@ -70,7 +75,8 @@ def when(ws: Workspace, event: Event) -> Iterator[Draft]:
     if event.ask is None or truth is None or event.status != "happened":
         return
     rng = ws.rng(event.id, "when")
-    wrong = ruled_out(event, rng, MAX_DISTRACTORS)
+    wrong = ruled_out(event, rng, MAX_DISTRACTORS, ws.newest_source_date,
+                      ws.related_dates(event, len(truth)))
     if len(wrong) < MIN_DISTRACTORS:
         return
     unit = "year" if len(truth) == 4 else "month"
@@ -91,9 +97,12 @@ def where(ws: Workspace, event: Event) -> Iterator[Draft]:
             or mentioned(place.name, event.ask)):
         return
     rng = ws.rng(event.id, "where")
+    used = {normalized(e.place) for e in ws.timeline.events if e.place}
     others = [p.name for p in ws.index.places.values()
               if p.kind == place.kind and p.name != place.name]
     rng.shuffle(others)
+    # Places the story itself visits come first: the key is never the only familiar name.
+    others.sort(key=lambda name: normalized(name) not in used)
     distractors = distinct_by_text(((p, p) for p in others), [place.name])
     if len(distractors) < MIN_DISTRACTORS:
         return
@@ -114,7 +123,10 @@ def how_many(ws: Workspace, event: Event) -> Iterator[Draft]:
             continue  # not worth asking, or two different figures for the same thing
         figure = readable_number(quantity.value) + (f" {quantity.unit}" if quantity.unit else "")
         qualifier = "" if quantity.qualifier == "exact" else quantity.qualifier + " "
-        lead = f"The figure is {qualifier}{figure}: {lower_first(event.summary)}"
+        credited = in_text(ws.records[event.sources[0]].outlet)
+        if event.attribution and event.attribution.outlet:
+            credited = ws.named(event.attribution.outlet)
+        lead = f"{upper_first(credited)} gives the figure as {qualifier}{figure}"
         question = Numeric(
             type="numeric", id=f"{event.id}.how-many.{index}", answer=quantity.value,
             unit=quantity.unit, prompt=quantity.question,

@@ -14,7 +14,8 @@ from quiz.model.events import Actor, Event, Timeline
 from quiz.model.questions import Question
 from quiz.model.timeline_parts import SourceRecord
 
-LOWER_OPENERS = {"The", "A", "An", "All", "At", "Every", "Some", "Its", "Their"}
+LOWER_OPENERS = {"The", "A", "An", "All", "At", "Every", "Some", "Its", "Their", "This",
+                 "These", "That", "It", "Both", "Even", "If", "In", "By", "Not", "No"}
 """Sentence openers that become lower case mid-sentence; names and titles stay capitalised."""
 
 
@@ -86,6 +87,19 @@ class Workspace:
         ids = list(dict.fromkeys(s for event in events for s in event.sources))
         return [self.sources[i] for i in ids]
 
+    @cached_property
+    def newest_source_date(self) -> str:
+        """The date of the newest source: no wrong date is offered after it."""
+        return max(self.timeline.sources, key=lambda r: span(r.date)[1]).date
+
+    def related_dates(self, event: Event, form_length: int) -> frozenset[str]:
+        """The dates (years or months) of other events sharing a tag with this one: a
+        learner who confuses them could defend that date, so it is not offered as wrong."""
+        tags = set(event.tags)
+        return frozenset(other.earliest[:form_length] for other in self.timeline.events
+                         if other.id != event.id and tags & set(other.tags)
+                         and other.earliest[:form_length] == other.latest[:form_length])
+
     def latest_source(self, *events: Event) -> SourceRecord:
         """The most recent source the events cite: the scene cannot be dated before it."""
         ids = dict.fromkeys(s for event in events for s in event.sources)
@@ -111,12 +125,12 @@ class Workspace:
 
     def explanation(self, event: Event, lead: str, *, with_date: bool = False,
                     source_id: str | None = None, also: tuple[str, ...] = ()) -> str:
-        """The answer-specific lead, why it matters, how the date is known when the question
-        is about the date, and the article the fact comes from."""
+        """The answer-specific lead, why it matters, how an inferred date was worked out when
+        the question shows or asks the date, and the article the fact comes from."""
         parts = [sentence(lead)]
         if event.significance:
             parts.append(sentence(event.significance))
-        if with_date and event.date_note:
+        if with_date and event.date_note and event.date_basis == "inferred":
             parts.append(sentence(event.date_note))
         parts.append(self.citation(event, source_id))
         for other in also:

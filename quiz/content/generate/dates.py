@@ -89,12 +89,16 @@ def clearly_before(first: Event, second: Event) -> bool:
     return event_span(first)[1] < event_span(second)[0]
 
 
-def ruled_out(event: Event, rng: random.Random, count: int) -> list[str]:
+def ruled_out(event: Event, rng: random.Random, count: int, latest: str | None = None,
+              avoid: frozenset[str] = frozenset()) -> list[str]:
     """Up to `count` dates in the form `settled` gives that the sources rule out: at least
     two months or two years from the event's span, so no near miss is defensible.
 
     The key's rank among the options is drawn evenly (some wrong dates before it, the rest
-    after), so it is never the tell-tale middle of a cluster built around it."""
+    after), so it is never the tell-tale middle of a cluster built around it. A month is
+    drawn from the key's own year where there is room, so the year gives nothing away.
+    Nothing after `latest` (the newest source) is offered, and nothing in `avoid` (the
+    dates of related events, which a learner could defend by confusion)."""
     form = settled(event)
     if form is None:
         return []
@@ -110,6 +114,16 @@ def ruled_out(event: Event, rng: random.Random, count: int) -> list[str]:
         margin = dt.timedelta(days=31)
         before = [m for m in reversed(months) if span(m)[1] < first - margin]
         after = [m for m in months if span(m)[0] > last + margin]
+    if latest is not None:
+        before = [d for d in before if span(d)[0] <= span(latest)[1]]
+        after = [d for d in after if span(d)[0] <= span(latest)[1]]
+    before = [d for d in before if d not in avoid]
+    after = [d for d in after if d not in avoid]
+    if len(form) == 7:
+        same_year = [d for d in before + after if d[:4] == form[:4]]
+        if len(same_year) >= count:
+            before = [d for d in before if d in same_year]
+            after = [d for d in after if d in same_year]
     wanted = min(count, len(before) + len(after))
     earlier = rng.randint(max(0, wanted - len(after)), min(wanted, len(before)))
     return (rng.sample(before[:wanted + 2], earlier)

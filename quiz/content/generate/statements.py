@@ -14,7 +14,7 @@ from quiz.content.generate.context import (
     tags_for,
     upper_first,
 )
-from quiz.content.generate.dates import clearly_before, in_words, ruled_out, when_phrase
+from quiz.content.generate.dates import clearly_before, in_words, ruled_out, settled, when_phrase
 from quiz.content.generate.framing import looking_back
 from quiz.model.common import normalized
 from quiz.model.events import Event
@@ -25,12 +25,16 @@ def _swapped_date(ws: Workspace, event: Event, rng: random.Random):
     """The same sentence dated to a month or year the sources rule out."""
     if event.ask is None or event.clause is None:
         return None  # not an event worth dating
-    wrong = ruled_out(event, rng, 1)
+    form = settled(event)
+    wrong = ruled_out(event, rng, 1, ws.newest_source_date,
+                      ws.related_dates(event, len(form or "")))
     if not wrong:
         return None
     true = upper_first(f"{when_phrase(event)}, {lower_first(event.clause)}")
     false = upper_first(f"in {in_words(wrong[0])}, {lower_first(event.clause)}")
-    return "date", true, false, f"not in {in_words(wrong[0])}"
+    cleft = (f"It was {when_phrase(event)}, not in {in_words(wrong[0])}, that "
+             f"{lower_first(event.clause)}")
+    return "date", true, false, cleft
 
 
 def _swapped_object(ws: Workspace, event: Event, rng: random.Random):
@@ -45,7 +49,7 @@ def _swapped_object(ws: Workspace, event: Event, rng: random.Random):
     foil = rng.choice(foils)
     true = upper_first(f"{when_phrase(event)}, {subject} {fact.verb} {fact.object}")
     false = upper_first(f"{when_phrase(event)}, {subject} {fact.verb} {foil}")
-    return "object", true, false, f"not {foil}"
+    return "object", true, false, f"{true}, not {foil}"
 
 
 def true_false(ws: Workspace, event: Event) -> Iterator[Draft]:
@@ -59,12 +63,12 @@ def true_false(ws: Workspace, event: Event) -> Iterator[Draft]:
         return
     swapped, true, false, correction = rng.choice(options)
     is_true = rng.random() < 0.5
-    lead = f"True. {sentence(true)}" if is_true else f"False. {true} ({correction})."
+    lead = f"True. {sentence(true)}" if is_true else f"False. {sentence(correction)}"
     question = TrueFalse(
         type="true_false", id=f"{event.id}.true-false",
         prompt=f"True or false? {sentence(true if is_true else false)}", answer=is_true,
         context=looking_back(rng), difficulty="easy",
-        explanation=ws.explanation(event, lead, with_date=swapped == "date"),
+        explanation=ws.explanation(event, lead, with_date=True),
         sources=ws.cited(event), tags=tags_for("true-false", event))
     yield Draft("true-false", [event.id], question, [swapped], (swapped, true, is_true))
 
@@ -106,17 +110,22 @@ def orderings(ws: Workspace) -> Iterator[Draft]:
 def _ordering_draft(ws: Workspace, rng, group: list[Event], number: int) -> Draft:
     """One ordering question over a group of clearly separated events."""
     group = sorted(group, key=lambda e: (e.earliest, e.latest))
-    lines = " ".join(
-        sentence(upper_first(f"{when_phrase(e)}, {lower_first(e.clause or e.title)}"))
-        + f" ({in_text(ws.records[e.sources[0]].outlet)}"
-        + ("; the year is inferred" if e.date_basis == "inferred" and "inferred"
-           in (e.date_note or "") and "year" in (e.date_note or "") else "") + ")"
-        for e in group)
+    steps = []
+    for event in group:
+        when = when_phrase(event).split(" ", 1)[1]
+        if event.date_basis == "inferred" and "year" in (event.date_note or ""):
+            when += ", year inferred"
+        steps.append(f"{lower_first(event.title)} ({when}; "
+                     f"{in_text(ws.records[event.sources[0]].outlet)})")
+    last = group[-1]
+    lines = "In order: " + "; ".join(steps) + "."
+    if last.significance:
+        lines += f" On the last of these, note that {lower_first(last.significance)}"
     question = Ordering(
         type="ordering", id=f"order-{number}", items=[e.title for e in group],
         prompt="Put these events in the order they happened, earliest first.",
         context=looking_back(rng), difficulty="hard",
-        explanation=f"In order: {lines}",
+        explanation=sentence(lines),
         sources=ws.cited(*group), tags=tags_for("order", *group))
     ids = [e.id for e in group]
     return Draft("order", ids, question, ids, ids)
