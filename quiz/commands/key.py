@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from typing import Any
 
 import click
@@ -13,6 +10,9 @@ from quiz.content.key import key_entries
 from quiz.content.load import discover, load_bank
 from quiz.content.problems import LoadError
 from quiz.model.common import Source
+from quiz.safety.markdown import md_block, md_inline
+from quiz.safety.spreadsheet import csv_text
+from quiz.safety.terminal import json_text, visible
 
 
 def run_key(paths: tuple[str, ...], fmt: str) -> int:
@@ -50,7 +50,7 @@ def _context(entry: dict[str, Any]) -> str:
 
 def as_json(entries: list[dict[str, Any]]) -> str:
     """One flat JSON list."""
-    return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
+    return json_text(entries, indent=2) + "\n"
 
 
 def as_text(entries: list[dict[str, Any]]) -> str:
@@ -65,42 +65,31 @@ def as_text(entries: list[dict[str, Any]]) -> str:
             lines.append(f"   Why: {entry['explanation']}")
         lines.extend(f"   Source: {citation(s)}" for s in entry["sources"])
         blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + "\n"
+    return visible("\n\n".join(blocks) + "\n")
 
 
 def as_csv(entries: list[dict[str, Any]]) -> str:
-    """Spreadsheet-friendly: one row per question."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["bank", "scenario", "id", "type", "prompt", "context", "answer",
-                     "explanation", "sources"])
-    for entry in entries:
-        writer.writerow([entry["bank"], entry["scenario"] or "", entry["id"], entry["type"],
-                         entry["prompt"], _context(entry), entry["answer"],
-                         entry["explanation"] or "",
-                         "; ".join(citation(s) for s in entry["sources"])])
-    return out.getvalue()
-
-
-def _md(text: str) -> str:
-    """Escape characters Markdown would otherwise treat as formatting."""
-    for char in "\\`*_[]<>#|":
-        text = text.replace(char, "\\" + char)
-    return text
+    """Spreadsheet-friendly: one row per question, every cell defused."""
+    return csv_text(
+        ["bank", "scenario", "id", "type", "prompt", "context", "answer", "explanation",
+         "sources"],
+        ([entry["bank"], entry["scenario"] or "", entry["id"], entry["type"],
+          entry["prompt"], _context(entry), entry["answer"], entry["explanation"] or "",
+          "; ".join(citation(s) for s in entry["sources"])] for entry in entries))
 
 
 def as_markdown(entries: list[dict[str, Any]]) -> str:
     """A Markdown document with a section per question."""
     parts = ["# Answer key\n"]
     for number, entry in enumerate(entries, 1):
-        parts.append(f"## {number}. {_md(entry['prompt'])}\n")
+        parts.append(f"## {number}. {md_inline(entry['prompt'])}\n")
         parts.append(f"- **Id:** `{entry['id']}`")
         if entry["context"]:
-            parts.append(f"- **Context:** {_md(_context(entry))}")
-        parts.append(f"- **Answer:** {_md(entry['answer'])}")
+            parts.append(f"- **Context:** {md_block(_context(entry))}")
+        parts.append(f"- **Answer:** {md_block(entry['answer'])}")
         if entry["explanation"]:
-            parts.append(f"- **Why:** {_md(entry['explanation'])}")
-        parts.extend(f"- **Source:** {_md(citation(s))}" for s in entry["sources"])
+            parts.append(f"- **Why:** {md_block(entry['explanation'])}")
+        parts.extend(f"- **Source:** {md_block(citation(s))}" for s in entry["sources"])
         parts.append("")
     return "\n".join(parts)
 
