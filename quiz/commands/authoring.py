@@ -52,5 +52,6 @@ def run_new(bank: str, title: str | None) -> int:
 def run_preview(bank: str) -> int:
     from quiz.tui.preview import PreviewApp
 
-    PreviewApp(Path(bank)).run()
-    return 0
+    app = PreviewApp(Path(bank))
+    app.run()
+    return 1 if app.return_code else 0  # Textual has printed what killed the app

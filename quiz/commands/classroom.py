@@ -117,7 +117,7 @@ def _dashboard(url: str, code: str, token: str, server: subprocess.Popen | None,
         else:
             click.echo(f"The session keeps running (process {server.pid}). Reattach with:\n"
                        f"  quiz host --attach {url} --code {code} --token {token}")
-    return 0
+    return 1 if app.return_code else 0  # Textual has printed what killed the app
 
 
 def run_join(url: str, code: str, name: str | None, data: str | None) -> int:
@@ -132,8 +132,9 @@ def run_join(url: str, code: str, name: str | None, data: str | None) -> int:
                      "this session)")
     from quiz.tui.classroom.student_app import StudentApp
 
-    StudentApp(url, code, name, tokens).run()
-    return 0
+    app = StudentApp(url, code, name, tokens)
+    app.run()
+    return 1 if app.return_code else 0  # Textual has printed what killed the app
 
 
 def run_report(db: str | None, session: int | None, fmt: str) -> int:

@@ -50,7 +50,7 @@ def run_play(banks: tuple[str, ...], mode: str | None, seed: int | None,
         if app.session is not None:
             app.session.interrupt()
             app.session.history.close()
-    return 0
+    return 1 if app.return_code else 0  # Textual has printed what killed the app
 
 
 def run_history(data: str | None, limit: int, fmt: str) -> int:

@@ -13,12 +13,13 @@ from textual.binding import Binding
 from quiz.game.menu import MENU_FILE, Menu, build_menu
 from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen
 from quiz.tui.screens.home import HomeScreen
+from quiz.tui.text import PlainNotifications
 
 Loader = Callable[[], tuple[object, list[str]]]
 """Builds the session (banks, history, review deck) and any notices to show."""
 
 
-class QuizApp(App):
+class QuizApp(PlainNotifications, App):
     """Scenario Quiz in the terminal.
 
     Given a ready session it starts on it. Given a loader instead, it paints the menu
