@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from quiz.commands.output import USAGE, missing_inputs, no_bank_files
 from quiz.content.key import key_entries
 from quiz.content.load import discover, load_bank
 from quiz.content.problems import LoadError
@@ -17,11 +18,13 @@ from quiz.safety.terminal import json_text, visible
 
 def run_key(paths: tuple[str, ...], fmt: str) -> int:
     """Load every bank under `paths` and print one combined key; 1 if any bank is invalid."""
+    if missing_inputs(paths):
+        return USAGE
     entries: list[dict[str, Any]] = []
     failed = False
     files = list(discover(paths))
     if not files:
-        click.echo("no bank files (.yaml, .yml, .json) found in " + ", ".join(paths), err=True)
+        no_bank_files(", ".join(paths))
         return 1
     for path in files:
         try:
