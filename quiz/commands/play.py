@@ -38,6 +38,20 @@ def run_play(banks: tuple[str, ...], mode: str | None, seed: int | None,
     if preloaded is None:
         return 1
     sources = [str(p.resolve()) for p in given]
+    app = QuizApp(loader=session_loader(given, folder, seed, preloaded), sources=sources,
+                  data_folder=folder, mode=mode)
+    try:
+        app.run()
+    finally:
+        if app.session is not None:
+            app.session.interrupt()
+            app.session.history.close()
+    return 1 if app.return_code else 0  # Textual has printed what killed the app
+
+
+def session_loader(given: list[Path], folder: Path, seed: int | None,
+                   preloaded: dict | None = None):
+    """What the app runs behind its first paint: banks, history, and notices about both."""
 
     def load():
         from quiz.game.library import load_library
@@ -54,14 +68,7 @@ def run_play(banks: tuple[str, ...], mode: str | None, seed: int | None,
             notices.append("No playable bank was found.")
         return Session(library, history, seed=seed), notices
 
-    app = QuizApp(loader=load, sources=sources, data_folder=folder, mode=mode)
-    try:
-        app.run()
-    finally:
-        if app.session is not None:
-            app.session.interrupt()
-            app.session.history.close()
-    return 1 if app.return_code else 0  # Textual has printed what killed the app
+    return load
 
 
 def _load_named_files(files: list[Path], folder: Path) -> dict[Path, object] | None:
