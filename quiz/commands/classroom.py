@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from quiz.commands.output import say
 from quiz.store.paths import data_dir
 
 
@@ -18,7 +19,7 @@ def default_db(db: str | None) -> Path:
 
 
 def _fail(message: str) -> int:
-    click.echo(f"quiz: {message}", err=True)
+    say(f"quiz: {message}")  # may quote a server's log or a file name: shown escaped
     return 2
 
 
