@@ -30,7 +30,7 @@ schema: install
 	$(BIN)/quiz schema --kind timeline > docs/timeline.schema.json
 
 questions: install
-	$(BIN)/quiz generate --seed 2013 -o questions/generated.yaml
+	$(BIN)/quiz generate --seed 2013 -o questions/generated.yaml --force
 
 bench-play: install
 	$(BIN)/python bench/play.py

@@ -38,7 +38,7 @@ def main() -> None:
             steps = {
                 "quiz lint": quiz + ["lint", str(bank)],
                 "quiz export --format gift": quiz + ["export", str(bank), "--format", "gift",
-                                                     "-o", str(gift)],
+                                                     "-o", str(gift), "--force"],
             }
             timed = {name: time_process(argv, repeats) for name, argv in steps.items()}
             timed["quiz import (GIFT → YAML)"] = time_process(

@@ -69,18 +69,19 @@ def _kinds(_ctx, _param, value: str | None) -> list[str]:
                    "cause, outlet, said, true-false, order.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the bank here (.yaml or .json) instead of printing it.")
-def generate(seeds: str, seed: int, kinds: list[str], output: str | None) -> None:
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+def generate(seeds: str, seed: int, kinds: list[str], output: str | None, force: bool) -> None:
     """Generate cited scenario questions from the documented timeline."""
     from quiz.commands.generate import run_generate
 
-    sys.exit(run_generate(seeds, seed, kinds, output))
+    sys.exit(run_generate(seeds, seed, kinds, output, force))
 
 
 MODE_NAMES = ["practice", "challenge", "exam", "campaign", "timeline", "review"]
 
 
 @main.command()
-@click.argument("banks", nargs=-1, type=click.Path(exists=True))
+@click.argument("banks", nargs=-1, type=click.Path())
 @click.option("--mode", type=click.Choice(MODE_NAMES), help="Mode to preselect on the menu.")
 @click.option("--seed", type=int, help="Deal questions in a fixed order (for teaching and tests).")
 @click.option("--data-dir", type=click.Path(file_okay=False),

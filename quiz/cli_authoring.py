@@ -8,7 +8,7 @@ import click
 
 
 @click.command(name="import")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.argument("source", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["gift", "aiken"]),
               help="The file's format (default: by extension, else by content).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
@@ -25,20 +25,21 @@ def import_(source, fmt, output, bank_id, title, force):
 
 
 @click.command()
-@click.argument("bank", type=click.Path(exists=True, dir_okay=False))
+@click.argument("bank", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["gift", "aiken", "json", "yaml"]),
-              required=True, help="The format to write.")
+              help="The format to write (default: from OUTPUT's extension).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write here instead of printing.")
-def export(bank, fmt, output):
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+def export(bank, fmt, output, force):
     """Convert a bank to GIFT or Aiken (for Moodle), or to JSON or YAML."""
     from quiz.commands.interchange import run_export
 
-    sys.exit(run_export(bank, fmt, output))
+    sys.exit(run_export(bank, fmt, output, force))
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--strict", is_flag=True, help="Exit 1 if there is any warning.")
 def lint(paths, strict):
     """Check item writing: answer-position bias, a conspicuously long key, 'all/none of
@@ -51,16 +52,17 @@ def lint(paths, strict):
 @click.command()
 @click.argument("bank", type=click.Path(dir_okay=False))
 @click.option("--title", help="The bank's title.")
-def new(bank, title):
+@click.option("--force", is_flag=True, help="Replace BANK if it exists.")
+def new(bank, title, force):
     """Start a bank file: the $schema line, metadata, and a commented example of each
-    question type. Never overwrites a file."""
+    question type. An existing file is replaced only with --force."""
     from quiz.commands.authoring import run_new
 
-    sys.exit(run_new(bank, title))
+    sys.exit(run_new(bank, title, force))
 
 
 @click.command()
-@click.argument("bank", type=click.Path(exists=True, dir_okay=False))
+@click.argument("bank", type=click.Path())
 def preview(bank):
     """Play a bank while you write it: it reloads whenever the file is saved, and shows
     validation problems with their lines instead of stopping."""

@@ -1,12 +1,20 @@
-"""Shared fixtures: a valid bank as data, and a helper to write files."""
+"""Shared fixtures: a valid bank as data, a helper to write files, hypothesis profiles."""
 
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
+
+# `HYPOTHESIS_PROFILE=thorough make test` runs the fuzz tests that follow the profile
+# (those without a fixed max_examples) on 2,000 examples each; the default stays quick.
+settings.register_profile("thorough", max_examples=2000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 VALID_BANK = {
     "id": "demo",

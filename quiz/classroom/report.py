@@ -12,6 +12,7 @@ from quiz.classroom import store
 from quiz.content.key import answer_text, format_number
 from quiz.game.round import Dealt
 from quiz.model.questions import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse
+from quiz.safety.terminal import json_text, visible
 
 GROUP_SHARE = 0.27
 """Kelley's 27%: the top and bottom groups compared by the discrimination index."""
@@ -164,32 +165,23 @@ def as_text(report: Report) -> str:
         if item.common_wrong is not None:
             lines.append(f"{'':>31}most chosen wrong: {item.common_wrong} "
                          f"({item.common_wrong_count})")
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")  # names come from students' own terminals
 
 
 def as_json(report: Report) -> str:
-    return json.dumps(asdict(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(asdict(report), indent=2) + "\n"
 
 
 def as_csv(report: Report) -> str:
-    import csv
-    import io
+    """One row per student and per question; every cell defused for spreadsheets."""
+    from quiz.safety.spreadsheet import csv_text
 
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["section", "rank_or_number", "name_or_prompt", "score_or_answer",
-                     "correct", "answered", "accuracy_or_facility", "discrimination",
-                     "most_chosen_wrong", "median_seconds", "answers"])
-    for s in report.students:
-        writer.writerow(["student", s.rank, _safe(s.name), s.score, s.correct, s.answered,
-                         s.accuracy, "", "", "", _safe(" | ".join(s.answers))])
-    for i in report.items:
-        writer.writerow(["question", i.number, _safe(i.prompt), _safe(i.answer), "",
-                         i.answered, i.facility, i.discrimination, _safe(i.common_wrong or ""),
-                         i.median_seconds, ""])
-    return out.getvalue()
-
-
-def _safe(text: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; a name must not."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    header = ["section", "rank_or_number", "name_or_prompt", "score_or_answer", "correct",
+              "answered", "accuracy_or_facility", "discrimination", "most_chosen_wrong",
+              "median_seconds", "answers"]
+    rows = [["student", s.rank, s.name, s.score, s.correct, s.answered, s.accuracy, "", "",
+             "", " | ".join(s.answers)] for s in report.students]
+    rows += [["question", i.number, i.prompt, i.answer, "", i.answered, i.facility,
+              i.discrimination, i.common_wrong or "", i.median_seconds, ""]
+             for i in report.items]
+    return csv_text(header, rows)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from quiz.commands.output import say
 from quiz.store.paths import data_dir
 
 
@@ -18,7 +19,7 @@ def default_db(db: str | None) -> Path:
 
 
 def _fail(message: str) -> int:
-    click.echo(f"quiz: {message}", err=True)
+    say(f"quiz: {message}")  # may quote a server's log or a file name: shown escaped
     return 2
 
 
@@ -117,7 +118,7 @@ def _dashboard(url: str, code: str, token: str, server: subprocess.Popen | None,
         else:
             click.echo(f"The session keeps running (process {server.pid}). Reattach with:\n"
                        f"  quiz host --attach {url} --code {code} --token {token}")
-    return 0
+    return 1 if app.return_code else 0  # Textual has printed what killed the app
 
 
 def run_join(url: str, code: str, name: str | None, data: str | None) -> int:
@@ -132,8 +133,9 @@ def run_join(url: str, code: str, name: str | None, data: str | None) -> int:
                      "this session)")
     from quiz.tui.classroom.student_app import StudentApp
 
-    StudentApp(url, code, name, tokens).run()
-    return 0
+    app = StudentApp(url, code, name, tokens)
+    app.run()
+    return 1 if app.return_code else 0  # Textual has printed what killed the app
 
 
 def run_report(db: str | None, session: int | None, fmt: str) -> int:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from quiz.content.atomic import write_text_atomic
-from quiz.content.dump import to_json, to_yaml
+from quiz.commands.output import USAGE, missing_inputs, output_refused, say, write_output
+from quiz.content.dump import schema_reference, to_json, to_yaml
 from quiz.content.load import discover, load_timeline
 from quiz.content.problems import LoadError
 
@@ -31,12 +31,15 @@ def merged_timeline(folder: str):
     )
 
 
-def run_generate(seeds: str, seed: int, kinds: list[str], output: str | None) -> int:
+def run_generate(seeds: str, seed: int, kinds: list[str], output: str | None,
+                 force: bool = False) -> int:
     """Generate and write (or print) the bank; 1 with located errors if a seed file is bad."""
     from pydantic import ValidationError
 
     from quiz.content.generate import NothingToAsk, generate
 
+    if missing_inputs([seeds]) or (output is not None and output_refused(output, force)):
+        return USAGE
     try:
         timeline = merged_timeline(seeds)
     except LoadError as error:
@@ -44,21 +47,20 @@ def run_generate(seeds: str, seed: int, kinds: list[str], output: str | None) ->
             click.echo(str(problem), err=True)
         return 1
     except ValidationError as error:
-        click.echo(f"{seeds}: the timeline files clash when merged: "
-                   f"{error.errors()[0]['msg']}", err=True)
+        say(f"{seeds}: the timeline files clash when merged: {error.errors()[0]['msg']}")
         return 1
     try:
         bank = generate(timeline, seed, kinds).bank
     except NothingToAsk as error:
-        click.echo(f"{seeds}: {error}", err=True)
+        say(f"{seeds}: {error}")
         return 1
     if output is None:
         click.echo(to_yaml(bank), nl=False)
         return 0
     path = Path(output)
-    schema = Path("docs/bank.schema.json")
-    relative = Path(*[".."] * (len(path.parent.parts))) / schema if path.parent.parts else schema
-    text = to_json(bank) if path.suffix.lower() == ".json" else to_yaml(bank, schema=str(relative))
-    write_text_atomic(path, text)
-    click.echo(f"wrote {len(bank.questions)} questions to {path}", err=True)
+    text = (to_json(bank) if path.suffix.lower() == ".json"
+            else to_yaml(bank, schema=schema_reference(path)))
+    if not write_output(path, text, force):
+        return 1
+    say(f"wrote {len(bank.questions)} questions to {path}")
     return 0

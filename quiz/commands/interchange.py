@@ -6,7 +6,11 @@ from pathlib import Path
 
 import click
 
-from quiz.content.atomic import write_text_atomic
+from quiz.commands.output import USAGE, missing_inputs, output_refused, say, write_output
+
+NATIVE_SUFFIXES = (".yaml", ".yml", ".json")
+EXPORT_SUFFIXES = {".gift": "gift", ".aiken": "aiken", ".json": "json", ".yaml": "yaml",
+                   ".yml": "yaml"}
 
 
 def guess_format(path: Path, text: str) -> str:
@@ -21,21 +25,28 @@ def guess_format(path: Path, text: str) -> str:
 
 def run_import(source: str, fmt: str | None, output: str, bank_id: str | None,
                title: str | None, force: bool) -> int:
-    from quiz.content.dump import to_json, to_yaml
+    from quiz.content.dump import schema_reference, to_json, to_yaml
     from quiz.content.interchange.aiken import read_aiken
     from quiz.content.interchange.gift_read import read_gift
     from quiz.content.interchange.shared import slug, to_bank
 
     path, target = Path(source), Path(output)
-    if target.exists() and not force:
-        click.echo(f"quiz: {target} already exists; pass --force to replace it", err=True)
-        return 2
+    if missing_inputs([source]) or output_refused(target, force):
+        return USAGE
+    if fmt is None and path.suffix.lower() in NATIVE_SUFFIXES:
+        say(f"quiz: {path} is already a Scenario Quiz bank ({path.suffix[1:].upper()}), so "
+            "there is nothing to import: play or validate it as it is, or convert it with "
+            "`quiz export`")
+        return USAGE
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
-        click.echo(f"quiz: {path} is not UTF-8 text (byte {error.start}); save it as UTF-8 "
-                   "and try again", err=True)
-        return 2
+        say(f"quiz: {path} is not UTF-8 text (byte {error.start}); save it as UTF-8 and try "
+            "again")
+        return USAGE
+    except OSError as error:
+        say(f"quiz: cannot read {path}: {(error.strerror or str(error)).lower()}")
+        return 1
     fmt = fmt or guess_format(path, text)
     converted = (read_gift if fmt == "gift" else read_aiken)(text, str(path))
     bank = to_bank(converted, bank_id or slug(path.stem, "imported"),
@@ -44,41 +55,61 @@ def run_import(source: str, fmt: str | None, output: str, bank_id: str | None,
     for problem in sorted(converted.problems):
         click.echo(str(problem))
     if bank is None:
-        click.echo(f"quiz: nothing in {path} could be imported as {fmt.upper()}", err=True)
+        say(f"quiz: nothing in {path} could be imported as {fmt.upper()}")
         return 1
-    body = to_json(bank) if target.suffix == ".json" else to_yaml(bank)
-    write_text_atomic(target, body)
+    body = (to_json(bank) if target.suffix.lower() == ".json"
+            else to_yaml(bank, schema=schema_reference(target)))
+    if not write_output(target, body, force):
+        return 1
     skipped = sum(1 for p in converted.problems if p.severity == "error")
-    click.echo(f"Imported {len(bank.questions)} question(s) from {path} ({fmt.upper()}) into "
-               f"{target}" + (f"; {skipped} could not be imported (listed above)" if skipped
-                              else ""), err=True)
+    say(f"Imported {len(bank.questions)} question(s) from {path} ({fmt.upper()}) into "
+        f"{target}" + (f"; {skipped} could not be imported (listed above)" if skipped else ""))
     return 0
 
 
-def run_export(source: str, fmt: str, output: str | None) -> int:
-    from quiz.content.dump import to_json, to_yaml
+def export_format(fmt: str | None, output: str | None) -> str | None:
+    """--format if given, else the format `-o`'s extension names (as import guesses)."""
+    if fmt is not None:
+        return fmt
+    if output is not None:
+        return EXPORT_SUFFIXES.get(Path(output).suffix.lower())
+    return None
+
+
+def run_export(source: str, fmt: str | None, output: str | None, force: bool) -> int:
+    from quiz.content.dump import schema_reference, to_json, to_yaml
     from quiz.content.interchange.aiken import write_aiken
     from quiz.content.interchange.gift_write import write_gift
     from quiz.content.load import load_bank
     from quiz.content.problems import LoadError
 
+    chosen = export_format(fmt, output)
+    if chosen is None:
+        say("quiz: choose a format with --format gift|aiken|json|yaml, or give -o a file "
+            "ending in .gift, .aiken, .json or .yaml")
+        return USAGE
+    if missing_inputs([source]) or (output is not None and output_refused(output, force)):
+        return USAGE
     try:
         bank = load_bank(source)
     except LoadError as error:
         click.echo(str(error), err=True)
         return 1
     problems = []
-    if fmt == "gift":
+    if chosen == "gift":
         text, problems = write_gift(bank, source)
-    elif fmt == "aiken":
+    elif chosen == "aiken":
         text, problems = write_aiken(bank, source)
+    elif chosen == "json":
+        text = to_json(bank)
     else:
-        text = to_json(bank) if fmt == "json" else to_yaml(bank)
+        text = to_yaml(bank, schema=schema_reference(output) if output else None)
     for problem in problems:
         click.echo(str(problem), err=True)
     if output:
-        write_text_atomic(output, text)
-        click.echo(f"Wrote {output}", err=True)
+        if not write_output(output, text, force):
+            return 1
+        say(f"Wrote {output}")
     else:
         click.echo(text, nl=False)
     return 0

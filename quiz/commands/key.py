@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from typing import Any
 
 import click
 
+from quiz.commands.output import USAGE, missing_inputs, no_bank_files
 from quiz.content.key import key_entries
 from quiz.content.load import discover, load_bank
 from quiz.content.problems import LoadError
 from quiz.model.common import Source
+from quiz.safety.markdown import md_block, md_inline
+from quiz.safety.spreadsheet import csv_text
+from quiz.safety.terminal import json_text, visible
 
 
 def run_key(paths: tuple[str, ...], fmt: str) -> int:
     """Load every bank under `paths` and print one combined key; 1 if any bank is invalid."""
+    if missing_inputs(paths):
+        return USAGE
     entries: list[dict[str, Any]] = []
     failed = False
     files = list(discover(paths))
     if not files:
-        click.echo("no bank files (.yaml, .yml, .json) found in " + ", ".join(paths), err=True)
+        no_bank_files(", ".join(paths))
         return 1
     for path in files:
         try:
@@ -39,8 +42,9 @@ def run_key(paths: tuple[str, ...], fmt: str) -> int:
 
 
 def citation(source: dict[str, Any]) -> str:
-    """A source record as one line, in the model's own citation format."""
-    return Source.model_validate(source).citation()
+    """A source record as one line, in the model's own citation format (the record comes
+    from a validated bank, so it is not validated again)."""
+    return Source.model_construct(**source).citation()
 
 
 def _context(entry: dict[str, Any]) -> str:
@@ -50,7 +54,7 @@ def _context(entry: dict[str, Any]) -> str:
 
 def as_json(entries: list[dict[str, Any]]) -> str:
     """One flat JSON list."""
-    return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
+    return json_text(entries, indent=2) + "\n"
 
 
 def as_text(entries: list[dict[str, Any]]) -> str:
@@ -65,42 +69,31 @@ def as_text(entries: list[dict[str, Any]]) -> str:
             lines.append(f"   Why: {entry['explanation']}")
         lines.extend(f"   Source: {citation(s)}" for s in entry["sources"])
         blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + "\n"
+    return visible("\n\n".join(blocks) + "\n")
 
 
 def as_csv(entries: list[dict[str, Any]]) -> str:
-    """Spreadsheet-friendly: one row per question."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["bank", "scenario", "id", "type", "prompt", "context", "answer",
-                     "explanation", "sources"])
-    for entry in entries:
-        writer.writerow([entry["bank"], entry["scenario"] or "", entry["id"], entry["type"],
-                         entry["prompt"], _context(entry), entry["answer"],
-                         entry["explanation"] or "",
-                         "; ".join(citation(s) for s in entry["sources"])])
-    return out.getvalue()
-
-
-def _md(text: str) -> str:
-    """Escape characters Markdown would otherwise treat as formatting."""
-    for char in "\\`*_[]<>#|":
-        text = text.replace(char, "\\" + char)
-    return text
+    """Spreadsheet-friendly: one row per question, every cell defused."""
+    return csv_text(
+        ["bank", "scenario", "id", "type", "prompt", "context", "answer", "explanation",
+         "sources"],
+        ([entry["bank"], entry["scenario"] or "", entry["id"], entry["type"],
+          entry["prompt"], _context(entry), entry["answer"], entry["explanation"] or "",
+          "; ".join(citation(s) for s in entry["sources"])] for entry in entries))
 
 
 def as_markdown(entries: list[dict[str, Any]]) -> str:
     """A Markdown document with a section per question."""
     parts = ["# Answer key\n"]
     for number, entry in enumerate(entries, 1):
-        parts.append(f"## {number}. {_md(entry['prompt'])}\n")
+        parts.append(f"## {number}. {md_inline(entry['prompt'])}\n")
         parts.append(f"- **Id:** `{entry['id']}`")
         if entry["context"]:
-            parts.append(f"- **Context:** {_md(_context(entry))}")
-        parts.append(f"- **Answer:** {_md(entry['answer'])}")
+            parts.append(f"- **Context:** {md_block(_context(entry))}")
+        parts.append(f"- **Answer:** {md_block(entry['answer'])}")
         if entry["explanation"]:
-            parts.append(f"- **Why:** {_md(entry['explanation'])}")
-        parts.extend(f"- **Source:** {_md(citation(s))}" for s in entry["sources"])
+            parts.append(f"- **Why:** {md_block(entry['explanation'])}")
+        parts.extend(f"- **Source:** {md_block(citation(s))}" for s in entry["sources"])
         parts.append("")
     return "\n".join(parts)
 

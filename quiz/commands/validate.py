@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
+from quiz.commands.output import USAGE, missing_inputs, no_bank_files
 from quiz.content.load import discover, load_file
 from quiz.content.problems import LoadError
 
 
 def run_validate(paths: tuple[str, ...], *, strict: bool, quiet: bool) -> int:
     """Validate files and folders; 0 when all are valid (and, with strict, warning-free)."""
-    files, missing = [], []
+    if missing_inputs(paths):
+        return USAGE
+    files, empty = [], []
     for given in paths:
-        if not Path(given).exists():
-            missing.append(f"{given}: no such file or folder")
-            continue
         found = list(discover([given]))
         if not found:
-            missing.append(f"{given}: no bank files (.yaml, .yml, .json) in this folder")
+            no_bank_files(given)
+            empty.append(given)
         files.extend(found)
-    for message in missing:
-        click.echo(f"{message}", err=True)
+    if not files:
+        return 1
     errors = warnings = valid = 0
     for path in files:
         try:
@@ -36,7 +35,7 @@ def run_validate(paths: tuple[str, ...], *, strict: bool, quiet: bool) -> int:
         warnings += len(loaded.warnings)
         for problem in loaded.warnings:
             click.echo(str(problem))
-    failed = bool(missing) or errors > 0 or (strict and warnings > 0)
+    failed = bool(empty) or errors > 0 or (strict and warnings > 0)
     if not quiet:
         summary = (f"{len(files)} file(s): {valid} valid, {errors} error(s), "
                    f"{warnings} warning(s)")

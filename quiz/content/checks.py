@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from quiz.model.bank import Bank
+from quiz.model.common import normalized
+from quiz.safety.terminal import shown
 
 if TYPE_CHECKING:  # the player loads banks only; timelines are for authors
     from quiz.model.events import Timeline
 
 
 def bank_warnings(bank: Bank) -> Iterator[tuple[tuple, str]]:
-    """Yield (location, message) for each question missing an explanation or a source."""
+    """Yield (location, message) for each question missing an explanation or a source,
+    and for choices or items that differ only by invisible characters."""
     for index, question in enumerate(bank.questions):
         yield from _question_warnings(question, ("questions", index))
     for s_index, scenario in enumerate(bank.scenarios):
@@ -25,6 +29,33 @@ def _question_warnings(question, location: tuple) -> Iterator[tuple[tuple, str]]
         yield location + ("id",), f"question {question.id!r} has no explanation"
     if not question.sources:
         yield location + ("id",), f"question {question.id!r} cites no source"
+    for field, what in (("choices", "choice"), ("items", "item")):
+        values = getattr(question, field, None)
+        if values and any(_INVISIBLE.search(value) for value in values):
+            yield from _invisible_twins(values, location + (field,), what)
+
+
+# Format and other default-ignorable characters: zero-width spaces and joiners, soft
+# hyphens, bidirectional controls, variation selectors, Hangul fillers, tags.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+
+
+def _invisible_twins(values: list[str], location: tuple,
+                     what: str) -> Iterator[tuple[tuple, str]]:
+    """Choices that look the same on screen: `Seoul` and `Se\u200boul` differ only by a
+    character nobody can see, so the model's duplicate check lets them through."""
+    seen: dict[str, int] = {}
+    for index, value in enumerate(values):
+        key = normalized(_INVISIBLE.sub("", value))
+        if key in seen:
+            yield location + (index,), (
+                f"{what} {index} ({shown(value)}) differs from {what} {seen[key]} only by "
+                "invisible characters; players would see the same text twice")
+        else:
+            seen[key] = index
 
 
 def timeline_warnings(timeline: Timeline) -> Iterator[tuple[tuple, str]]:

@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import yaml
 from pydantic import BaseModel
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema={schema}\n"
+SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "bank.schema.json"
+
+
+def schema_reference(target: Path | str) -> str:
+    """How a bank written to `target` should name the schema: relative to the folder the
+    file really lands in (through symlinks), as editors resolve it; an absolute file URL
+    when no relative path exists; the bare name if the schema is not installed."""
+    if not SCHEMA.exists():
+        return "bank.schema.json"
+    folder = Path(os.path.realpath(target)).parent
+    try:
+        return Path(os.path.relpath(SCHEMA, folder)).as_posix()
+    except ValueError:  # another drive on Windows
+        return SCHEMA.as_uri()
 
 
 class _TidyDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):

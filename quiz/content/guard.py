@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 import yaml
 
 from quiz.content.yaml_loader import AuthorLoader
@@ -28,15 +30,41 @@ def decode_text(data: bytes) -> str:
     """Bytes to text, rejecting binary and non-UTF-8 input with a located reason."""
     nul = data.find(b"\x00")
     if nul >= 0:
+        wide = _wide_encoding(data)
+        if wide:
+            raise GuardError(f"the file is saved as {wide}; save it as UTF-8 (most editors "
+                             "offer this under 'Save with encoding')", 0)
         raise GuardError("this is binary data, not YAML or JSON text", nul)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        if _wide_encoding(data):
+            raise GuardError(f"the file is saved as {_wide_encoding(data)}; save it as UTF-8 "
+                             "(most editors offer this under 'Save with encoding')", 0) from None
         bad = data[error.start : error.start + 1].hex()
         raise GuardError(
             f"the file is not UTF-8 text (byte 0x{bad} cannot be decoded); "
             "save it as UTF-8", error.start,
         ) from None
+
+
+_BOMS = [(codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+         (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")]
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32, by byte-order mark or by the NUL pattern ASCII text makes in them."""
+    for bom, name in _BOMS:  # UTF-32 first: its little-endian mark starts like UTF-16's
+        if data.startswith(bom):
+            return name
+    head = data[:64]
+    if len(head) >= 8:
+        if head[1:4] == b"\x00\x00\x00" or head[:3] == b"\x00\x00\x00":
+            return "UTF-32"
+        odd, even = head[1::2], head[0::2]
+        if odd.count(0) >= len(odd) * 3 // 4 or even.count(0) >= len(even) * 3 // 4:
+            return "UTF-16"
+    return None
 
 
 def check_yaml_depth(text: str) -> None:

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
-from pydantic_core import from_json
 
 from quiz.content.gcpause import gc_paused
 from quiz.content.guard import MAX_FILE_BYTES, GuardError, check_yaml_depth, decode_text
 from quiz.content.locate import compose, dotted, find_position
 from quiz.content.messages import field_names, humane_message
+from quiz.content.parsing import parse, parse_json
 from quiz.content.problems import LoadError, Problem, line_col
-from quiz.content.yaml_loader import AuthorLoader
+from quiz.content.reading import read_bytes
 
 BANK_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -72,7 +71,7 @@ def load_file(path: Path | str, kind: str | None = None, *,
     """Load and validate one file, or raise LoadError with every problem located."""
     path = Path(path)
     shown = str(path)
-    data = _read_bytes(path, shown, max_bytes)
+    data = read_bytes(path, shown, max_bytes)
     try:
         text = decode_text(data)
     except GuardError as error:
@@ -93,7 +92,7 @@ def load_file(path: Path | str, kind: str | None = None, *,
             loaded = _valid_json_bank(text, shown)
             if loaded is not None:
                 return loaded
-        raw = _parse(text, shown, is_json)
+        raw = parse(text, shown, is_json)
         return _validate(raw, text, shown, kind)
 
 
@@ -108,6 +107,7 @@ def _valid_json_bank(text: str, shown: str) -> Loaded | None:
         model = chosen.model.model_validate_json(text)
     except (ValidationError, RecursionError, ValueError):
         return None
+    parse_json(text, shown)  # pydantic keeps the last of two equal keys; refuse them
     return Loaded(Path(shown), chosen.name, model,
                   _located_warnings(model, text, shown, chosen))
 
@@ -125,54 +125,10 @@ def _validate(raw: Any, text: str, shown: str, kind: str | None) -> Loaded:
         raise LoadError(_located_errors(error, raw, text, shown, chosen)) from None
     except RecursionError:
         raise LoadError([Problem(shown, 1, 1, "the data is nested too deeply")]) from None
+    except (ValueError, TypeError, OverflowError) as error:  # a value no check foresaw
+        raise LoadError([Problem(shown, 1, 1, f"a value cannot be read: {error}")]) from None
     return Loaded(Path(shown), chosen.name, model,
                   _located_warnings(model, text, shown, chosen))
-
-
-def _read_bytes(path: Path, shown: str, max_bytes: int) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise LoadError([Problem(
-                shown, 1, 1,
-                f"the file is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit "
-                "for one bank; split it into several banks")])
-        with path.open("rb") as handle:
-            return handle.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise LoadError([Problem(shown, 1, 1, "this is a folder, not a file")]) from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise LoadError([Problem(shown, 1, 1, f"cannot read the file: {reason}")]) from None
-
-
-def _parse(text: str, shown: str, is_json: bool) -> Any:
-    try:
-        if is_json:
-            try:
-                return from_json(text)  # pydantic-core's parser: about 3x json.loads
-            except ValueError:
-                return json.loads(text)  # only for its located message
-        return yaml.load(text, Loader=AuthorLoader)
-    except json.JSONDecodeError as error:
-        raise LoadError([Problem(shown, error.lineno, error.colno,
-                                 f"invalid JSON: {error.msg}")]) from None
-    except yaml.YAMLError as error:
-        raise LoadError([_yaml_problem(error, shown)]) from None
-    except RecursionError:
-        raise LoadError([Problem(shown, 1, 1, "the data is nested too deeply")]) from None
-    except (ValueError, TypeError, OverflowError) as error:
-        # An explicit tag such as `!!int 0xZZ` fails inside PyYAML's constructors.
-        raise LoadError([Problem(shown, 1, 1, f"invalid YAML value: {error}")]) from None
-
-
-def _yaml_problem(error: yaml.YAMLError, shown: str) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    context = getattr(error, "context", None)
-    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
-    return Problem(shown, line, col, message)
 
 
 def _yaml_type(value: Any) -> str:
@@ -232,14 +188,39 @@ def _located_warnings(model: Any, text: str, shown: str, kind: DocumentKind) -> 
 
 
 def discover(paths: Iterable[Path | str]) -> Iterator[Path]:
-    """Files to load: given files as they are, folders searched recursively for banks."""
+    """Files to load: given files as they are, folders searched recursively for banks.
+
+    A folder that cannot be opened is yielded itself, so loading it reports the reason
+    instead of its banks silently going missing. Hidden files and folders are skipped.
+    """
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*")
-                              if p.suffix.lower() in BANK_SUFFIXES and p.is_file()
-                              and not any(part.startswith(".") for part in p.parts))
+            yield from _bank_files(path)
         else:
             yield path
+
+
+def _bank_files(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    visited: set[tuple[int, int]] = set()
+
+    def unreadable(error: OSError) -> None:
+        found.append(Path(error.filename) if error.filename else folder)
+
+    for root, folders, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        try:
+            info = os.stat(root)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in visited:  # a symlink back up the tree
+            folders.clear()
+            continue
+        visited.add((info.st_dev, info.st_ino))
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        found.extend(path for name in files
+                     if not name.startswith(".") and Path(name).suffix.lower() in BANK_SUFFIXES
+                     and (path := Path(root, name)).is_file())
+    return sorted(found)
 
 
 def load_bank(path: Path | str):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from quiz.safety.terminal import one_line
+
 Severity = Literal["error", "warning"]
 
 
@@ -19,7 +21,9 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        # Paths and messages can carry text from the file or its name: show any control
+        # character (or line break) as an escape, so one problem stays one harmless line.
+        return one_line(f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}")
 
 
 class LoadError(Exception):

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from quiz.content.dump import schema_reference
 from quiz.content.interchange.shared import slug
-
-SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "bank.schema.json"
 
 TEMPLATE = """\
 # yaml-language-server: $schema={schema}
@@ -85,23 +83,13 @@ questions:
 """
 
 
-class ScaffoldExists(FileExistsError):
-    """`quiz new` never overwrites a file."""
-
-
-def scaffold(target: Path, title: str | None = None) -> str:
-    """Write the starter bank to `target` (which must not exist); returns its text."""
-    if target.exists():
-        raise ScaffoldExists(f"{target} already exists; quiz new never overwrites a file")
-    schema = (os.path.relpath(SCHEMA, target.resolve().parent) if SCHEMA.exists()
-              else "bank.schema.json")
+def scaffold_text(target: Path, title: str | None = None) -> str:
+    """The starter bank for `target`, its $schema line pointing at the schema from the
+    folder the file will really be in."""
     name = target.name
-    text = TEMPLATE.format(schema=schema, name=name, bank_id=slug(target.stem, "my-bank"),
+    return TEMPLATE.format(schema=schema_reference(target), name=name,
+                           bank_id=slug(target.stem, "my-bank"),
                            title=_yaml_text(title or target.stem.replace("-", " ").title()))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8") as stream:  # "x": fail if it appeared meanwhile
-        stream.write(text)
-    return text
 
 
 def _yaml_text(text: str) -> str:

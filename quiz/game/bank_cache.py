@@ -25,7 +25,10 @@ def cached_load_bank(path: Path, folder: Path | None) -> Bank:
     cache only costs the time of a normal load; invalid banks still raise LoadError."""
     if folder is None:
         return load_bank(path)
-    stamp = _stamp(path)
+    try:
+        stamp = _stamp(path)
+    except OSError:
+        return load_bank(path)  # gone or unreadable: the loader says which, with the path
     entry = folder / (hashlib.sha1(stamp[0].encode()).hexdigest() + ".json")
     try:
         saved = json.loads(entry.read_text(encoding="utf-8"))

@@ -54,16 +54,18 @@ class Library:
         return self.entries(bank_id, chapter_id)
 
 
-def load_library(paths: list[str | Path] | None = None, cache: Path | None = None) -> Library:
+def load_library(paths: list[str | Path] | None = None, cache: Path | None = None,
+                 known: dict[Path, Bank] | None = None) -> Library:
     """Load banks from files or folders (the shipped banks by default), keeping going past
     any that fail: their problems are reported once, and the rest stay playable. With a
-    `cache` folder, unchanged files load from validated JSON instead of being parsed."""
+    `cache` folder, unchanged files load from validated JSON instead of being parsed;
+    `known` holds banks already loaded (files named on the command line)."""
     banks: list[Bank] = []
     problems: list[str] = []
     seen: set[str] = set()
     for path in discover(paths or [SHIPPED_BANKS]):
         try:
-            bank = cached_load_bank(path, cache)
+            bank = (known or {}).get(path) or cached_load_bank(path, cache)
         except LoadError as error:
             problems.extend(str(problem) for problem in error.problems[:3])
             continue

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from quiz.model.common import Identifier, StrictModel, Tag, Text, dotted
+from quiz.model.common import Identifier, SchemaPath, StrictModel, Tag, Text, dotted
 from quiz.model.questions import Question
 from quiz.model.scoring import ScoringRules
+from quiz.safety.terminal import shown
 
 
 class Scenario(StrictModel):
@@ -28,7 +29,7 @@ class Scenario(StrictModel):
 class Bank(StrictModel):
     """One question bank file."""
 
-    schema_: str | None = Field(default=None, alias="$schema")
+    schema_: SchemaPath | None = Field(default=None, alias="$schema")
     """Optional path or URL of `bank.schema.json`, for editor completion in JSON files."""
     id: Identifier
     """A short stable id for the bank, e.g. `china-rok-defence`."""
@@ -87,7 +88,7 @@ def duplicate_ids(data: object) -> Iterator[tuple[tuple, str]]:
         if isinstance(key, str):
             if key in seen:
                 first = dotted(seen[key])
-                yield location + ("id",), f"{what} id {key!r} is already used at {first}"
+                yield location + ("id",), f"{what} id {shown(key)} is already used at {first}"
             else:
                 seen[key] = location
 

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from quiz.model.common import Identifier, PartialDate, StrictModel, Tag, Text
+from quiz.model.common import Identifier, PartialDate, SchemaPath, StrictModel, Tag, Text
 from quiz.model.timeline_parts import (
     Actor,
     Attribution,
@@ -126,7 +126,7 @@ class Event(StrictModel):
 class Timeline(StrictModel):
     """A seed file: the sources, actors and events of one subject."""
 
-    schema_: str | None = Field(default=None, alias="$schema")
+    schema_: SchemaPath | None = Field(default=None, alias="$schema")
     """Optional path or URL of the timeline schema, for editor completion."""
     id: Identifier
     """A short stable id for the timeline."""

@@ -8,8 +8,11 @@ from pydantic import Field, PositiveFloat, PositiveInt, model_validator
 from pydantic_core import PydanticCustomError
 
 from quiz.model.common import Identifier, Source, StrictModel, Tag, Text
+from quiz.safety.terminal import shown
 
 Difficulty = Literal["easy", "medium", "hard"]
+MAX_CHOICES = 1000
+"""A bound on answer positions, so a 4,000-digit `answer` gets a plain range message."""
 
 
 class Context(StrictModel):
@@ -40,9 +43,9 @@ class QuestionBase(StrictModel):
     """`easy`, `medium` or `hard`; scoring awards points by difficulty."""
     tags: list[Tag] = []
     """Labels for grouping and for the summary's breakdown."""
-    points: PositiveInt | None = None
+    points: PositiveInt | None = Field(default=None, le=1_000_000)
     """Overrides the points the bank's scoring would give this question."""
-    time_limit: PositiveFloat | None = None
+    time_limit: PositiveFloat | None = Field(default=None, le=86_400)
     """Overrides the timed modes' limit for this question, in seconds."""
 
 
@@ -71,8 +74,8 @@ def _check_unique(values: list[str], field: str, what: str) -> None:
         index, first = duplicate
         raise PydanticCustomError(
             "duplicate_" + what,
-            "{what} {index} repeats {what} {first} ('{text}')",
-            {"what": what, "index": index, "first": first, "text": values[index],
+            "{what} {index} repeats {what} {first} ({text})",
+            {"what": what, "index": index, "first": first, "text": shown(values[index]),
              "at": (field, index)},
         )
 
@@ -92,7 +95,7 @@ class SingleChoice(QuestionBase):
     type: Literal["single_choice"]
     choices: list[Text] = Field(min_length=2)
     """The options shown, at least two; the game shuffles them."""
-    answer: int = Field(ge=0)
+    answer: int = Field(ge=0, lt=MAX_CHOICES)
     """The position of the correct choice, counting from 0."""
 
     # One model-level check per question is much cheaper than a field validator per field.
@@ -109,7 +112,7 @@ class MultipleSelect(QuestionBase):
     type: Literal["multiple_select"]
     choices: list[Text] = Field(min_length=2)
     """The options shown, at least two; the game shuffles them."""
-    answers: list[Annotated[int, Field(ge=0)]] = Field(min_length=1)
+    answers: list[Annotated[int, Field(ge=0, lt=MAX_CHOICES)]] = Field(min_length=1)
     """The positions of all correct choices, counting from 0."""
 
     @model_validator(mode="after")

@@ -10,11 +10,11 @@ from quiz.model.common import StrictModel
 class DifficultyPoints(StrictModel):
     """Base points for a correct answer, by the question's difficulty."""
 
-    easy: int = Field(default=100, ge=0)
+    easy: int = Field(default=100, ge=0, le=1_000_000)
     """Points for an easy question."""
-    medium: int = Field(default=200, ge=0)
+    medium: int = Field(default=200, ge=0, le=1_000_000)
     """Points for a medium question."""
-    hard: int = Field(default=300, ge=0)
+    hard: int = Field(default=300, ge=0, le=1_000_000)
     """Points for a hard question."""
 
 

@@ -13,12 +13,13 @@ from textual.binding import Binding
 from quiz.game.menu import MENU_FILE, Menu, build_menu
 from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen
 from quiz.tui.screens.home import HomeScreen
+from quiz.tui.text import PlainNotifications
 
 Loader = Callable[[], tuple[object, list[str]]]
 """Builds the session (banks, history, review deck) and any notices to show."""
 
 
-class QuizApp(App):
+class QuizApp(PlainNotifications, App):
     """Scenario Quiz in the terminal.
 
     Given a ready session it starts on it. Given a loader instead, it paints the menu
@@ -50,6 +51,7 @@ class QuizApp(App):
         if stamp_file:  # queued first: it marks the first paint, before any loading
             self.call_after_refresh(self._ready_for_benchmark, stamp_file)
         if self.session is not None:
+            self.watch_history(self.session.history)
             self.push_screen(HomeScreen(self.current_menu(), self.session,
                                         self.preselected_mode))
             self._show_notices(self.notices)
@@ -70,13 +72,36 @@ class QuizApp(App):
         try:
             session, notices = self.loader()
         except Exception as error:  # noqa: BLE001 - shown to the player, never a traceback
-            self.call_from_thread(self.notify, f"The banks could not be loaded: {error}",
-                                  severity="error", timeout=30)
+            self.call_from_thread(self._load_failed, f"The banks could not be loaded: {error}")
             return
         self.call_from_thread(self._session_loaded, session, notices)
 
+    def _load_failed(self, message: str) -> None:
+        """Say so where "Loading the banks…" was, rather than leave it there for ever."""
+        from textual.widgets import Static
+
+        from quiz.tui.text import plain
+
+        self.notify(message, severity="error", timeout=30)
+        for screen in self.screen_stack:
+            for info in screen.query("#home-info").results(Static):
+                info.update(plain(message + " Press Ctrl+Q to quit."))
+
+    def watch_history(self, history) -> None:
+        """A failed write (a full disk) is shown once, as a notice; the game goes on."""
+        history.on_write_failure = self._history_write_failed
+
+    def _history_write_failed(self, message: str) -> None:
+        if not self.is_running:
+            return
+        try:
+            self.call_from_thread(self.notify, message, severity="error", timeout=20)
+        except RuntimeError:  # already on the app's own thread
+            self.notify(message, severity="error", timeout=20)
+
     def _session_loaded(self, session, notices: list[str]) -> None:
         self.session = session
+        self.watch_history(session.history)
         menu = self.current_menu()
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):

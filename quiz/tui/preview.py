@@ -63,6 +63,7 @@ class PreviewApp(QuizApp):
         event.prevent_default()  # the game's own start-up (saved menu, loader) is not wanted
 
         self.history = History.open(self.scratch)
+        self.watch_history(self.history)
         self.run_worker(self.reload(), exclusive=True, group="reload")
         self.set_interval(self.poll, self.check_file)
 

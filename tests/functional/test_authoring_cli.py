@@ -26,7 +26,7 @@ $CATEGORY: $course$/top/Unit 3
 """
 
 
-def test_new_writes_a_bank_that_validates_and_plays_and_never_overwrites(tmp_path):
+def test_new_writes_a_bank_that_validates_and_plays_and_overwrites_only_with_force(tmp_path):
     runner = CliRunner()
     target = tmp_path / "my-first-bank.yaml"
     made = runner.invoke(main, ["new", str(target), "--title", "Unit 3: the thaw"])
@@ -40,8 +40,10 @@ def test_new_writes_a_bank_that_validates_and_plays_and_never_overwrites(tmp_pat
     # The only lint findings are the sources the author still has to add.
     assert {p.message.split(" cites ")[1] for p in lint_file(target)} == {"no source"}
     again = runner.invoke(main, ["new", str(target)])
-    assert again.exit_code == 2 and "never overwrites" in again.output
+    assert again.exit_code == 2 and "already exists; pass --force to replace it" in again.output
     assert target.read_text() == text
+    forced = runner.invoke(main, ["new", str(target), "--force", "--title", "Again"])
+    assert forced.exit_code == 0 and load_bank(target).title == "Again"
 
 
 def test_a_teachers_gift_file_comes_in_and_plays(tmp_path):

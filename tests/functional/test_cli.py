@@ -61,7 +61,8 @@ def test_validate_empty_folder_and_missing_path(tmp_path):
     empty = run("validate", str(tmp_path))
     assert empty.exit_code == 1 and "no bank files" in empty.output
     missing = run("validate", str(tmp_path / "nope.yaml"))
-    assert missing.exit_code == 1 and "no such file or folder" in missing.output
+    assert missing.exit_code == 2
+    assert missing.output == f"quiz: {tmp_path / 'nope.yaml'}: no such file or folder\n"
 
 
 def test_schema_matches_shipped_copy():

@@ -74,6 +74,6 @@ def test_output_is_not_half_written_when_generation_fails(tmp_path):
     out.write_text("previous contents\n")
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "t.yaml").write_text("id: t\n")
-    result = run("generate", "--seeds", str(tmp_path / "seeds"), "-o", str(out))
+    result = run("generate", "--seeds", str(tmp_path / "seeds"), "-o", str(out), "--force")
     assert result.exit_code == 1
     assert out.read_text() == "previous contents\n"

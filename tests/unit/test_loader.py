@@ -92,7 +92,7 @@ def test_dates_stay_text(write, bank_data):
         ("[" * 50_000, "nested more than 1000 levels"),
         ("- " * 30_000 + "x", "nested more than 1000 levels"),
         ("{a: " * 30_000, "nested more than 1000 levels"),
-        ("a: !!int 0xZZ\n", "1:1: error: invalid YAML value"),
+        ("a: !!int 0xZZ\n", "1:4: error: invalid YAML: '0xZZ' cannot be read as !!int"),
         ("a: !!python/object:os.system x\n", "invalid YAML"),
     ],
 )

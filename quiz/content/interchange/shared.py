@@ -27,8 +27,11 @@ def to_bank(converted: Converted, bank_id: str, title: str, path: str):
     and the rest still come in. Returns the Bank (None if nothing could be kept)."""
     from pydantic import TypeAdapter, ValidationError
 
+    from quiz.content.messages import humane_message
     from quiz.model.bank import Bank
+    from quiz.model.common import dotted
     from quiz.model.questions import Question
+    from quiz.safety.terminal import shown
 
     adapter, kept = TypeAdapter(Question), []
     for data, line in zip(converted.questions, converted.lines, strict=True):
@@ -36,13 +39,19 @@ def to_bank(converted: Converted, bank_id: str, title: str, path: str):
             kept.append(adapter.validate_python(data))
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
-            where = ".".join(str(part) for part in first["loc"][1:]) or "question"
-            converted.problems.append(Problem(path, line, 1, f"question {data['id']!r}: "
-                                              f"{where}: {first['msg']}; it was not "
-                                              "imported", "error"))
+            where = dotted(first["loc"][1:]) or "question"
+            converted.problems.append(Problem(
+                path, line, 1, f"question {shown(data['id'])}: {where}: "
+                f"{humane_message(first, [])}; it was not imported", "error"))
     if not kept:
         return None
-    return Bank(id=bank_id, title=title, questions=kept)
+    try:
+        return Bank(id=bank_id, title=title, questions=kept)
+    except ValidationError:  # a title from a file name can hold anything
+        converted.problems.append(Problem(path, 1, 1, f"the title {shown(title)} cannot be "
+                                          "used; the bank is titled 'Imported' (give "
+                                          "--title to choose)", "warning"))
+        return Bank(id=bank_id, title="Imported", questions=kept)
 
 
 def slug(text: str, fallback: str) -> str:

@@ -30,7 +30,7 @@ class Confirm(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, markup=False)
+            yield Static(plain(self.question))
 
     def action_pick(self, choice: str) -> None:
         self.dismiss(choice)

@@ -10,7 +10,7 @@ from textual.app import App
 from textual.css.query import NoMatches
 from textual.widgets import Static
 
-from quiz.tui.text import joined, plain
+from quiz.tui.text import PlainNotifications, joined, plain
 from quiz.tui.widgets.answers import ChoiceAnswer, NumericAnswer, OrderingAnswer
 
 HINTS = {
@@ -36,7 +36,7 @@ def unless_closing(method):
     return guarded
 
 
-class SessionApp(App):
+class SessionApp(PlainNotifications, App):
     """What the student's and the teacher's apps share: the stylesheet, a session
     client (set as `self.client`), server messages dispatched to `on_server_<type>`, the
     connection banner and the timer line."""

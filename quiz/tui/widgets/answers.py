@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, OptionList
 from textual.widgets.option_list import Option
 
+from quiz.safety.terminal import visible
 from quiz.tui.messages import AnswerGiven
 from quiz.tui.text import joined
 
@@ -126,7 +127,8 @@ class NumericAnswer(Input):
     """Type a number and press Enter."""
 
     def __init__(self, unit: str | None, *, id: str | None = None):
-        hint = f"Type a number in {unit}, then Enter" if unit else "Type a number, then Enter"
+        hint = (f"Type a number in {visible(unit)}, then Enter" if unit
+                else "Type a number, then Enter")
         super().__init__(placeholder=hint, type="number", id=id)
 
     @on(Input.Submitted)

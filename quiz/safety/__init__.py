@@ -1,0 +1,1 @@
+"""Output safety: outside text made safe for terminals, spreadsheets and Markdown."""
