@@ -73,6 +73,9 @@ class Event(StrictModel):
     attribution: Attribution | None = None
     """How the event reached the citing article: own reporting, another outlet, an unnamed
     source, an unattributed quotation."""
+    thread: Identifier | None = None
+    """A storyline the event belongs to (one dialogue, one dispute). Ordering questions take
+    at most one event per thread: a founding and its suspension give their order away."""
     part_of: EventId | None = None
     """The larger event this one happened during, e.g. a visit (not a cause)."""
     caused_by: list[Link] = []

@@ -158,7 +158,7 @@ def cause(ws: Workspace, event: Event) -> Iterator[Draft]:
     according = " and ".join(outlets)
     by_outlet: dict[str, list[str]] = {}
     for effect, link in zip(effects, links, strict=True):
-        by_outlet.setdefault(link.source, []).append(effect.noun)
+        by_outlet.setdefault(link.source, []).append(effect.noun + _relayed(ws, effect))
     lead = " ".join(
         f"{upper_first(in_text(ws.records[source].outlet))} links "
         f"{event.noun if n == 0 else 'it'} to {_listed(nouns)}."
@@ -185,3 +185,14 @@ def cause(ws: Workspace, event: Event) -> Iterator[Draft]:
 def _listed(items: list[str]) -> str:
     """`a`, `a and b`, `a, b and c`."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _relayed(ws: Workspace, event: Event) -> str:
+    """`, as relayed from JoongAng Daily's unnamed government source`, where it was."""
+    attribution = event.attribution
+    if attribution is None or attribution.outlet is None:
+        return ""
+    outlet = ws.named(attribution.outlet)
+    if attribution.basis == "unnamed-source":
+        return f" (relayed from {outlet}'s unnamed government source)"
+    return f" (relayed from {outlet})" if attribution.basis == "other-outlet" else ""

@@ -119,8 +119,6 @@ class Workspace:
                 text += " that cites an unnamed government source"
             elif attribution.basis == "unattributed-quotation":
                 text += ", in a quotation it attributes to no one"
-            elif attribution.basis == "named-speaker" and attribution.speaker:
-                text += f", according to {self.named(attribution.speaker)}"
         return text + "."
 
     def explanation(self, event: Event, lead: str, *, with_date: bool = False,

@@ -74,28 +74,29 @@ def true_false(ws: Workspace, event: Event) -> Iterator[Draft]:
 
 
 def orderings(ws: Workspace) -> Iterator[Draft]:
-    """Timeline questions: 3–5 events worth dating whose dates leave no doubt about order."""
+    """Timeline questions: 4–5 events worth dating whose dates leave no doubt about order,
+    and whose labels do not give it away (no cause with its effect, no two of a thread)."""
     rng = ws.rng("order")
     pending = [e for e in ws.index.by_date if e.ask and e.status == "happened"]
     rng.shuffle(pending)
     number = 0
     # One pass: each event joins the open group if its date is clearly apart from all of
     # them, or waits for the next pass; a pass that forms no group ends the search.
-    while len(pending) >= 3:
+    while len(pending) >= 4:
         waiting: list[Event] = []
         groups: list[list[Event]] = []
         group: list[Event] = []
-        size = rng.randint(3, 5)
+        size = rng.randint(4, 5)
         for candidate in pending:
-            if all(clearly_before(a, candidate) or clearly_before(candidate, a)
-                   for a in group):
+            if all((clearly_before(a, candidate) or clearly_before(candidate, a))
+                   and not _linked(ws, a, candidate) for a in group):
                 group.append(candidate)
                 if len(group) == size:
                     groups.append(group)
-                    group, size = [], rng.randint(3, 5)
+                    group, size = [], rng.randint(4, 5)
             else:
                 waiting.append(candidate)
-        if len(group) >= 3:
+        if len(group) >= 4:  # three are too easy to order from the story alone
             groups.append(group)
         else:
             waiting.extend(group)
@@ -129,3 +130,12 @@ def _ordering_draft(ws: Workspace, rng, group: list[Event], number: int) -> Draf
         sources=ws.cited(*group), tags=tags_for("order", *group))
     ids = [e.id for e in group]
     return Draft("order", ids, question, ids, ids)
+
+
+def _linked(ws: Workspace, first: Event, second: Event) -> bool:
+    """Events whose order a learner could work out from the labels alone."""
+    if first.thread is not None and first.thread == second.thread:
+        return True
+    effects = ws.index.effects
+    return (second.id in effects[first.id] or first.id in effects[second.id]
+            or first.part_of == second.id or second.part_of == first.id)
