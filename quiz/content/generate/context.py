@@ -105,7 +105,7 @@ class Workspace:
         ids = dict.fromkeys(s for event in events for s in event.sources)
         return max((self.records[i] for i in ids), key=lambda r: span(r.date)[1])
 
-    def citation(self, event: Event, source_id: str | None = None) -> str:
+    def citation(self, event: Event, source_id: str | None = None, lead: str = "") -> str:
         """`Source: China Daily, 8 November 2016, citing Yonhap News Agency.`"""
         record = self.records[source_id or event.sources[0]]
         text = f"Source: {in_text(record.outlet)}, {in_words(record.date)}"
@@ -119,6 +119,9 @@ class Workspace:
                 text += " that cites an unnamed government source"
             elif attribution.basis == "unattributed-quotation":
                 text += ", in a quotation it attributes to no one"
+            elif attribution.basis == "named-speaker" and attribution.speaker and (
+                    self.actors[attribution.speaker].name not in lead):
+                text += f", according to {self.named(attribution.speaker)}"
         return text + "."
 
     def explanation(self, event: Event, lead: str, *, with_date: bool = False,
@@ -130,7 +133,7 @@ class Workspace:
             parts.append(sentence(event.significance))
         if with_date and event.date_note and event.date_basis == "inferred":
             parts.append(sentence(event.date_note))
-        parts.append(self.citation(event, source_id))
+        parts.append(self.citation(event, source_id, lead))
         for other in also:
             if other != (source_id or event.sources[0]):
                 parts.append(self.citation(event, other).replace("Source: ", "Also: ", 1))
