@@ -48,10 +48,10 @@ def key(paths: tuple[str, ...], fmt: str) -> None:
 
 
 def _kinds(_ctx, _param, value: str | None) -> list[str]:
-    from quiz.content.generate.core import KINDS
+    from quiz.content.generate.core import DEFAULT_KINDS, KINDS
 
     if not value:
-        return list(KINDS)
+        return list(DEFAULT_KINDS)
     chosen = [part.strip() for part in value.split(",") if part.strip()]
     unknown = [kind for kind in chosen if kind not in KINDS]
     if unknown:

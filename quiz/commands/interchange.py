@@ -104,7 +104,7 @@ def run_export(source: str, fmt: str | None, output: str | None, force: bool) ->
         text = to_json(bank)
     else:
         text = to_yaml(bank, schema=schema_reference(output) if output else None)
-    for problem in problems:
+    for problem in _at_their_lines(problems, bank, source):
         click.echo(str(problem), err=True)
     if output:
         if not write_output(output, text, force):
@@ -113,3 +113,36 @@ def run_export(source: str, fmt: str | None, output: str | None, force: bool) ->
     else:
         click.echo(text, nl=False)
     return 0
+
+
+def _at_their_lines(problems: list, bank, source: str) -> list:
+    """A left-out question is reported at the line of its id in the bank file, so the author
+    can find it; problems about the whole bank stay at the top."""
+    import re
+    from pathlib import Path
+
+    from quiz.content.locate import compose, find_position
+    from quiz.content.problems import Problem
+
+    if not problems:
+        return problems
+    places = {question.id: location for location, question in _located(bank)}
+    root = None
+    located = []
+    for problem in problems:
+        named = re.match(r"question '([^']+)'", problem.message)
+        if named and named.group(1) in places:
+            if root is None:
+                root = compose(Path(source).read_text(encoding="utf-8-sig"))
+            line, col = find_position(root, places[named.group(1)] + ("id",))
+            problem = Problem(problem.path, line, col, problem.message, problem.severity)
+        located.append(problem)
+    return located
+
+
+def _located(bank):
+    for index, question in enumerate(bank.questions):
+        yield ("questions", index), question
+    for s_index, scenario in enumerate(bank.scenarios):
+        for index, question in enumerate(scenario.questions):
+            yield ("scenarios", s_index, "questions", index), question

@@ -7,9 +7,11 @@ from typing import Any
 from quiz.model.bank import Bank
 from quiz.model.questions import (
     Context,
+    Decision,
     MultipleSelect,
     Numeric,
     Ordering,
+    Prediction,
     Question,
     SingleChoice,
     TrueFalse,
@@ -37,6 +39,12 @@ def answer_text(question: Question) -> str:
             if question.tolerance:
                 text += f" ± {format_number(question.tolerance)}"
             return f"{text} {question.unit}" if question.unit else text
+        case Prediction():
+            return question.choices[question.answer]
+        case Decision():
+            actual = question.actual
+            return ("Not scored; the real actor chose: " + question.options[actual].text
+                    if actual is not None else "Not scored: no option is marked actual")
     raise TypeError(f"unknown question type {type(question).__name__}")
 
 

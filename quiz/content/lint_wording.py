@@ -152,6 +152,8 @@ def _scene_before_source(location: tuple, question) -> Iterator[Finding]:
     context = question.context
     if context is None or not context.date or not question.sources:
         return
+    if question.type in ("predict", "decision"):
+        return  # made at the turning point, before the report of what happened exists
     scene = scene_span(context.date)
     if scene is None:
         return

@@ -3,21 +3,37 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 from quiz.content.key import format_number
 from quiz.model.questions import (
+    CONFIDENCE_LEVELS,
+    Decision,
     MultipleSelect,
     Numeric,
     Ordering,
+    Prediction,
     Question,
     SingleChoice,
     TrueFalse,
 )
 
-Response = int | frozenset[int] | bool | tuple[int, ...] | float
-"""In terms of the bank's own numbering: a choice index, a set of them, true/false, item
-indices in the order the player put them, or a number."""
+
+class Forecast(NamedTuple):
+    """A prediction's response: the choice, and how sure the player was (50–100 %)."""
+
+    choice: int
+    confidence: int
+
+
+Response = int | frozenset[int] | bool | tuple[int, ...] | float | Forecast
+"""In terms of the bank's own numbering: a choice index (or a decision's option), a set of
+them, true/false, item indices in the order the player put them, a number, or a forecast."""
+
+
+def is_scored(question: Question) -> bool:
+    """Decisions are compared with the record in the debrief, never marked right or wrong."""
+    return not isinstance(question, Decision)
 
 
 def is_correct(question: Question, response: Response | None) -> bool:
@@ -37,6 +53,8 @@ def is_correct(question: Question, response: Response | None) -> bool:
             value = float(response)
             return math.isfinite(value) and abs(value - question.answer) <= (
                 question.tolerance + 1e-9 * max(1.0, abs(question.answer)))
+        case Prediction():
+            return isinstance(response, Forecast) and response.choice == question.answer
     return False
 
 
@@ -56,11 +74,17 @@ def response_text(question: Question, response: Response | None) -> str:
         case Numeric():
             unit = f" {question.unit}" if question.unit else ""
             return format_number(float(response)) + unit
+        case Decision():
+            return question.options[response].text
+        case Prediction():
+            return f"{question.choices[response.choice]} ({response.confidence}% sure)"
     return str(response)
 
 
 def to_json(response: Response | None) -> Any:
-    """A response as JSON-ready data (sets and tuples become lists)."""
+    """A response as JSON-ready data (sets and tuples become lists, a forecast a mapping)."""
+    if isinstance(response, Forecast):
+        return {"choice": response.choice, "confidence": response.confidence}
     if isinstance(response, frozenset):
         return sorted(response)
     if isinstance(response, tuple):
@@ -79,4 +103,18 @@ def from_json(question: Question, data: Any) -> Response | None:
             return tuple(data)
         case Numeric():
             return float(data)
+        case Prediction():
+            return Forecast(int(data["choice"]), int(data["confidence"]))
     return data
+
+
+def valid_forecast(question: Prediction, data: Any) -> Forecast | None:
+    """A forecast from untrusted data (a client's message), or None if it is malformed."""
+    if not isinstance(data, dict) or set(data) != {"choice", "confidence"}:
+        return None
+    choice, confidence = data["choice"], data["confidence"]
+    if type(choice) is not int or type(confidence) is not int:
+        return None
+    if not 0 <= choice < len(question.choices) or confidence not in CONFIDENCE_LEVELS:
+        return None
+    return Forecast(choice, confidence)

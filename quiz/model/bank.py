@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from quiz.model.common import Identifier, SchemaPath, StrictModel, Tag, Text, dotted
+from quiz.model.flow import flow_problems, stray_gotos
 from quiz.model.questions import Question
 from quiz.model.scoring import ScoringRules
 from quiz.safety.terminal import shown
@@ -23,7 +24,9 @@ class Scenario(StrictModel):
     briefing: Text
     """Read before the first question: the situation the player walks into."""
     questions: list[Question] = Field(min_length=1)
-    """The chapter's questions, played in this order."""
+    """The chapter's questions, played in this order (a decision's `goto` can branch)."""
+    lessons: list[Text] = Field(default=[], max_length=5)
+    """What the chapter teaches, in two or three lines, shown on the debrief screen."""
 
 
 class Bank(StrictModel):
@@ -67,7 +70,17 @@ class Bank(StrictModel):
             raise PydanticCustomError(
                 "empty_bank", "the bank has no questions and no scenarios", {"at": ()}
             )
+        for location, message in self.flow_problems():
+            raise PydanticCustomError("bad_flow", message, {"at": location})
         return self
+
+    def flow_problems(self) -> Iterator[tuple[tuple, str]]:
+        """Decision paths that break: see quiz/model/flow.py."""
+        if not any(q.type == "decision" for _, q in self.all_questions()):
+            return
+        yield from stray_gotos(self.questions, ("questions",))
+        for index, scenario in enumerate(self.scenarios):
+            yield from flow_problems(scenario.questions, ("scenarios", index, "questions"))
 
     def all_questions(self) -> Iterator[tuple[Scenario | None, Question]]:
         """Every question with its scenario (None for free-standing ones), in play order."""

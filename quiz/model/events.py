@@ -16,6 +16,7 @@ from quiz.model.timeline_parts import (
     EventDate,
     EventId,
     Fact,
+    Forecast,
     Link,
     Participant,
     Place,
@@ -85,6 +86,8 @@ class Event(StrictModel):
     alternatives: list[Text] = []
     """Developments an analyst could plausibly have expected after this event that did
     not happen, as noun phrases written by hand: wrong options for what followed."""
+    forecasts: list[Forecast] = []
+    """'What happened next' predictions at this turning point, each about a stated effect."""
     sources: list[Identifier] = Field(min_length=1)
     """Ids of the timeline's sources that document the event."""
     tags: list[Tag] = []

@@ -163,8 +163,73 @@ class Numeric(QuestionBase):
     """The unit the number is given in, e.g. `km`."""
 
 
+CONFIDENCE_LEVELS = (50, 60, 70, 80, 90, 100)
+"""The confidences a player can give a prediction, in percent."""
+
+
+class DecisionOption(StrictModel):
+    """One course of action a person in the role could really take."""
+
+    text: Text
+    """The option as the player reads it, e.g. `Deny any deal and promise consultation`."""
+    consequence: Text
+    """What follows from it, in a sentence or two, shown once it is chosen."""
+    goto: Identifier | None = None
+    """The id of the next question in the same scenario; by default the next one in order."""
+    actual: bool = False
+    """True for what the real actor did (at most one option)."""
+    sources: list[Source] = []
+    """The documents showing what the real actor did, for the option marked `actual`."""
+
+
+class Decision(QuestionBase):
+    """A situation as the role would know it at that date, and the choices open to them.
+    Not scored right or wrong: the debrief sets the player's choice beside the record."""
+
+    type: Literal["decision"]
+    options: list[DecisionOption] = Field(min_length=2, max_length=4)
+    """Two to four courses of action, each with its consequence."""
+
+    @model_validator(mode="after")
+    def _one_actual_and_distinct(self) -> Decision:
+        _check_unique([option.text for option in self.options], "options", "option")
+        actual = [n for n, option in enumerate(self.options) if option.actual]
+        if len(actual) > 1:
+            raise PydanticCustomError(
+                "several_actual", "only one option can be marked actual (what the real "
+                "actor did); options {first} and {second} both are",
+                {"first": actual[0], "second": actual[1],
+                 "at": ("options", actual[1], "actual")})
+        return self
+
+    @property
+    def actual(self) -> int | None:
+        """The position of what the real actor did, if the bank records it."""
+        return next((n for n, option in enumerate(self.options) if option.actual), None)
+
+
+class Prediction(QuestionBase):
+    """What happened next: the documented development among alternatives an analyst could
+    have expected, answered with a confidence and scored on calibration (Brier)."""
+
+    type: Literal["predict"]
+    choices: list[Text] = Field(min_length=2, max_length=4)
+    """The documented development and the plausible alternatives that did not happen."""
+    answer: int = Field(ge=0)
+    """The position of what actually happened, counting from 0."""
+
+    @model_validator(mode="after")
+    def _answer_fits_choices(self) -> Prediction:
+        _check_unique(self.choices, "choices", "choice")
+        _check_index(self.answer, self.choices, ("answer",))
+        return self
+
+
 Question = Annotated[
-    SingleChoice | MultipleSelect | TrueFalse | Ordering | Numeric,
+    SingleChoice | MultipleSelect | TrueFalse | Ordering | Numeric | Decision | Prediction,
     Field(discriminator="type"),
 ]
-QUESTION_TYPES = ("single_choice", "multiple_select", "true_false", "ordering", "numeric")
+QUESTION_TYPES = ("single_choice", "multiple_select", "true_false", "ordering", "numeric",
+                  "decision", "predict")
+SCORED_TYPES = QUESTION_TYPES[:5] + ("predict",)
+"""Types scored right or wrong; a decision is compared, not scored."""

@@ -51,6 +51,14 @@ def reference_problems(timeline: Timeline) -> Iterator[Problem]:
                     yield here + (field, n, "event"), _unknown("event", link.event)
                 if link.source not in sources:
                     yield here + (field, n, "source"), _unknown("source", link.source)
+        stated = {link.event for link in event.led_to}
+        stated |= {other.id for other in timeline.events
+                   for link in other.caused_by if link.event == event.id}
+        for n, forecast in enumerate(event.forecasts):
+            if forecast.effect not in stated:
+                yield (here + ("forecasts", n, "effect"),
+                       f"a forecast must ask about a stated effect of this event; "
+                       f"{forecast.effect!r} is not in its led_to links")
         if event.part_of is not None and event.part_of not in events:
             yield here + ("part_of",), _unknown("event", event.part_of)
         if event.place is not None and places and normalized(event.place) not in places:

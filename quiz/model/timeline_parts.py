@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Discriminator, StringConstraints, model_validator
+from pydantic import Discriminator, Field, StringConstraints, model_validator
 from pydantic import Tag as Branch
 from pydantic_core import PydanticCustomError
 
@@ -173,6 +173,26 @@ class Link(StrictModel):
 
 Basis = Literal["own-reporting", "other-outlet", "unnamed-source", "unattributed-quotation",
                 "named-speaker", "opinion"]
+
+
+class Forecast(StrictModel):
+    """A 'what happened next' prediction at a turning point, written by hand: the player
+    stands at the cause's date and forecasts one stated effect."""
+
+    effect: EventId
+    """The stated effect the forecast asks about (one of the event's `led_to` links)."""
+    prompt: Text
+    """The briefing question, as the role would face it then: `It is July 2016 and Seoul
+    has just agreed to host THAAD. What will Beijing do about defence exchanges…?`"""
+    answer: Text
+    """What happened, phrased as an option beside the alternatives."""
+    alternatives: list[Text] = Field(min_length=1, max_length=3)
+    """What an analyst could plausibly have expected instead, each plainly not what
+    happened; phrased like `answer`."""
+    role: Text
+    """Who the player is, e.g. `a policy officer at South Korea's defence ministry`."""
+    place: Text
+    """Where, e.g. `Seoul`."""
 
 
 class Attribution(StrictModel):

@@ -61,7 +61,9 @@ def said(ws: Workspace, event: Event) -> Iterator[Draft]:
         if answer.anonymous or len(ws.index.speakers_of[normalized(claim.said)]) > 1:
             continue  # an unnamed speaker, or two actors said the same thing
         medium = ws.named(claim.medium) if claim.medium else None
-        prompt = f"Who {f'told {medium}' if medium else 'said'} that {claim.said}?"
+        # The outlet stays out of the question: a Russian outlet beside one Russian name
+        # among Chinese ones would answer it. The explanation names it.
+        prompt = f"Who said that {claim.said}?"
         rng = ws.rng(event.id, "said", str(index))
         year = int(event.earliest[:4])
         excluded = ({p.actor for p in event.actors} | set(claim.not_offered)

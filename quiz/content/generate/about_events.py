@@ -25,7 +25,7 @@ from quiz.content.generate.framing import looking_back, on_reading
 from quiz.content.key import format_number
 from quiz.model.common import normalized
 from quiz.model.events import Event
-from quiz.model.questions import Numeric
+from quiz.model.questions import Context, Numeric, Prediction
 
 
 def readable_number(value: float) -> str:
@@ -196,3 +196,28 @@ def _relayed(ws: Workspace, event: Event) -> str:
     if attribution.basis == "unnamed-source":
         return f" (relayed from {outlet}'s unnamed government source)"
     return f" (relayed from {outlet})" if attribution.basis == "other-outlet" else ""
+
+
+def predict(ws: Workspace, event: Event) -> Iterator[Draft]:
+    """'What happened next' at a turning point: the forecasts written in the timeline, each
+    about an effect a source states, scored on calibration."""
+    for index, forecast in enumerate(event.forecasts):
+        effect = ws.events[forecast.effect]
+        link = ws.index.effects[event.id][effect.id]
+        rng = ws.rng(event.id, "predict", str(index))
+        options = [forecast.answer, *forecast.alternatives]
+        rng.shuffle(options)
+        outlet = in_text(ws.records[link.source].outlet)
+        lead = (f"What happened: {lower_first(effect.clause or effect.noun)}, "
+                f"{when_phrase(effect)}{_relayed(ws, effect)}. {upper_first(outlet)} links it "
+                f"to {event.noun or lower_first(event.title)}")
+        question = Prediction(
+            type="predict", id=f"{event.id}.predict.{index}", prompt=forecast.prompt,
+            choices=options, answer=options.index(forecast.answer),
+            context=Context(date=in_words(event.earliest[:7] if len(event.earliest) > 7
+                                          else event.earliest),
+                            place=forecast.place, role=forecast.role),
+            explanation=ws.explanation(effect, lead, source_id=link.source),
+            sources=ws.cited(event, effect), difficulty="hard",
+            tags=tags_for("predict", event, effect))
+        yield Draft("predict", [event.id, effect.id], question, options, forecast.answer)

@@ -23,9 +23,12 @@ PER_EVENT: dict[str, EventTemplate] = {
     "outlet": about_actors.outlet,
     "said": about_actors.said,
     "true-false": statements.true_false,
+    "predict": about_events.predict,
 }
 KINDS = (*PER_EVENT, "order")
 """Every question kind, in the order they are generated for an event."""
+DEFAULT_KINDS = tuple(kind for kind in KINDS if kind != "predict")
+"""What `quiz generate` makes unless asked: predictions are a mode of their own."""
 
 
 class NothingToAsk(ValueError):
@@ -51,7 +54,8 @@ class Generated:
     drafts: dict[str, Draft]
 
 
-def generate(timeline: Timeline, seed: int = 0, kinds: Iterable[str] = KINDS) -> Generated:
+def generate(timeline: Timeline, seed: int = 0,
+             kinds: Iterable[str] = DEFAULT_KINDS) -> Generated:
     """Every question the templates can make without ambiguity, as a valid, cited bank."""
     wanted = [kind for kind in KINDS if kind in set(kinds)]
     with gc_paused():

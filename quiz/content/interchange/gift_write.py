@@ -11,7 +11,15 @@ from quiz.content.interchange.shared import percent
 from quiz.content.key import context_text, format_number
 from quiz.content.problems import Problem
 from quiz.model.bank import Bank
-from quiz.model.questions import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse
+from quiz.model.questions import (
+    Decision,
+    MultipleSelect,
+    Numeric,
+    Ordering,
+    Prediction,
+    SingleChoice,
+    TrueFalse,
+)
 
 _SPECIAL = str.maketrans({"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{",
                           "}": "\\}", ":": "\\:", "\n": "\\n"})
@@ -30,10 +38,11 @@ def write_gift(bank: Bank, path: str = "<bank>") -> tuple[str, list[Problem]]:
                                 "warning"))
     category = None
     for _, question in bank.all_questions():
-        if isinstance(question, Ordering):
-            problems.append(Problem(path, 1, 1, f"question {question.id!r} is an ordering "
-                                    "question, which GIFT cannot express; it was left out",
-                                    "warning"))
+        if isinstance(question, Ordering | Decision | Prediction):
+            kind = {"ordering": "an ordering question", "decision": "a decision",
+                    "predict": "a prediction with a confidence"}[question.type]
+            problems.append(Problem(path, 1, 1, f"question {question.id!r} is {kind}, which "
+                                    "GIFT cannot express; it was left out", "warning"))
             continue
         wanted = question.tags[0] if question.tags else None
         if wanted != category:
