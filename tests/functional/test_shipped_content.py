@@ -25,6 +25,17 @@ def test_campaign_has_four_chapters_in_order():
             assert question.explanation and question.sources and question.context
 
 
+CHAPTER_ROLES = {"ch1-2013": "liaison officer", "ch2-2015": "desk officer",
+                 "ch3-2016": "analyst", "ch4-2017": "fact-checker"}
+
+
+def test_each_chapter_keeps_one_role():
+    bank = load_bank(ROOT / "questions" / "campaign.yaml")
+    for scenario in bank.scenarios:
+        for question in scenario.questions:
+            assert CHAPTER_ROLES[scenario.id] in question.context.role, question.id
+
+
 def test_generated_bank_covers_what_the_timeline_marks_worth_asking():
     timeline = load_timeline(ROOT / "seeds" / "china-rok-defence.yaml")
     bank = load_bank(ROOT / "questions" / "generated.yaml")
