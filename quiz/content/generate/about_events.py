@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from quiz.content.generate.choices import (
     MAX_DISTRACTORS,
     MIN_DISTRACTORS,
     distinct_by_text,
+    lazy_shuffle,
     multiple_select,
     single_choice,
 )
@@ -50,13 +52,14 @@ def what(ws: Workspace, event: Event) -> Iterator[Draft]:
         else f"{fact.object_wh} did {subject} {fact.verb_base}?"))
     also_true = ws.index.objects_done[(fact.subject, normalized(fact.verb))]
     rng = ws.rng(event.id, "what")
-    others = [(text, other_id) for other_id, text in
-              ws.index.objects_of_kind[fact.object_kind].items() if other_id != event.id]
     foils = [(text, "foil") for text in fact.foils]
-    rng.shuffle(others)
     rng.shuffle(foils)
-    candidates = [(text, ref) for text, ref in foils + others
-                  if normalized(text) not in also_true and not mentioned(text, prompt)]
+    # Other events' objects of the same kind, drawn lazily: a big timeline has thousands.
+    others = ((text, other_id) for other_id, text in
+              lazy_shuffle(ws.index.objects_of_kind[fact.object_kind], rng)
+              if other_id != event.id)
+    candidates = ((text, ref) for text, ref in itertools.chain(foils, others)
+                  if normalized(text) not in also_true and not mentioned(text, prompt))
     distractors = distinct_by_text(candidates, [fact.object])
     if len(distractors) < MIN_DISTRACTORS:
         return
@@ -97,7 +100,7 @@ def where(ws: Workspace, event: Event) -> Iterator[Draft]:
             or mentioned(place.name, event.ask)):
         return
     rng = ws.rng(event.id, "where")
-    used = {normalized(e.place) for e in ws.timeline.events if e.place}
+    used = ws.index.places_used
     others = [p.name for p in ws.index.places.values()
               if p.kind == place.kind and p.name != place.name]
     rng.shuffle(others)

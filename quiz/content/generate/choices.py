@@ -67,7 +67,7 @@ def actor_distractors(ws, answer: Actor, year: int, rng: random.Random, *,
     # People are only offered beside people of the same standing: a minister's deed is not
     # credibly a researcher's. States, bodies and outlets may come from the wider pool.
     for tier in tiers[:1] if answer.kind == "person" else tiers:
-        for actor in _lazy_shuffle(tier, rng):
+        for actor in lazy_shuffle(tier, rng):
             key = ws.actor_keys[actor.id]
             if (actor.id == answer.id or actor.id in excluded or key in taken
                     or (shown_key and key in shown_key) or not _same_era(actor, year)):
@@ -89,7 +89,7 @@ def _tiers(ws, answer: Actor, among: set[str] | None) -> list[list[Actor]]:
     return [close, wider]
 
 
-def _lazy_shuffle(items: list, rng: random.Random):
+def lazy_shuffle(items: list, rng: random.Random):
     """Items in a seeded random order, drawing only as many as the caller consumes."""
     remaining = list(range(len(items)))
     while remaining:

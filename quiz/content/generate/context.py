@@ -95,10 +95,10 @@ class Workspace:
     def related_dates(self, event: Event, form_length: int) -> frozenset[str]:
         """The dates (years or months) of other events sharing a tag with this one: a
         learner who confuses them could defend that date, so it is not offered as wrong."""
-        tags = set(event.tags)
-        return frozenset(other.earliest[:form_length] for other in self.timeline.events
-                         if other.id != event.id and tags & set(other.tags)
-                         and other.earliest[:form_length] == other.latest[:form_length])
+        own = event.earliest[:form_length]
+        dates = set().union(*(self.index.settled_dates[(tag, form_length)]
+                              for tag in event.tags)) if event.tags else set()
+        return frozenset(dates - {own})
 
     def latest_source(self, *events: Event) -> SourceRecord:
         """The most recent source the events cite: the scene cannot be dated before it."""

@@ -23,7 +23,8 @@ class Index:
         self.by_date = sorted(timeline.events, key=lambda e: (e.earliest, e.latest, e.id))
         self.doers: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.objects_done: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self.objects_of_kind: dict[str, dict[str, str]] = defaultdict(dict)
+        self.objects_of_kind: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        """(event id, object) for every fact object of each kind, in date order."""
         self.speakers_of: dict[str, set[str]] = defaultdict(set)
         self.values_of: dict[str, set[float]] = defaultdict(set)
         self.speakers: set[str] = set()
@@ -38,7 +39,7 @@ class Index:
                     self.objects_done[key].add(normalized(fact.object))
                     self.true_texts.add(normalized(fact.object))
                     if fact.object_kind:
-                        self.objects_of_kind[fact.object_kind][event.id] = fact.object
+                        self.objects_of_kind[fact.object_kind].append((event.id, fact.object))
             if event.noun and event.status == "happened":
                 self.true_texts.add(normalized(event.noun))
             for claim in event.claims:
@@ -48,6 +49,16 @@ class Index:
                 self.values_of[normalized(quantity.what)].add(quantity.value)
         self.effects = _effects(timeline)
         self.places = {normalized(p.name): p for p in timeline.places}
+        self.places_used = {normalized(e.place) for e in timeline.events if e.place}
+        """Places the story itself visits."""
+        self.settled_dates: dict[tuple[str, int], set[str]] = defaultdict(set)
+        """Dates (year, or month) of events that lie within one year or month, by tag."""
+        for event in timeline.events:
+            for length in (4, 7):
+                if event.earliest[:length] == event.latest[:length] and len(
+                        event.earliest) >= length:
+                    for tag in event.tags:
+                        self.settled_dates[(tag, length)].add(event.earliest[:length])
 
 
 def _effects(timeline: Timeline) -> dict[str, dict[str, Link]]:
