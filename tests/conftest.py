@@ -1,12 +1,25 @@
-"""Shared fixtures: a valid bank as data, and a helper to write files."""
+"""Shared fixtures: a valid bank as data, a helper to write files, and Hypothesis profiles."""
 
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings
+
+# Property tests run a quarter of their examples by default, so `make test` stays quick on
+# two cores; CI sets HYPOTHESIS_PROFILE=thorough to run every example (tests/strategies.py).
+settings.register_profile("quick", max_examples=25)
+settings.register_profile("thorough", max_examples=100)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "quick")
+settings.load_profile(PROFILE)
+
+
+def pytest_report_header(config) -> str:
+    return f"hypothesis profile: {PROFILE} (HYPOTHESIS_PROFILE=thorough runs every example)"
 
 VALID_BANK = {
     "id": "demo",

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from hypothesis import settings
 from hypothesis import strategies as st
+
+
+def examples(thorough: int) -> int:
+    """How many examples a costly property test runs: `thorough` under the thorough profile
+    (CI), a quarter of it under the default quick profile (see tests/conftest.py)."""
+    return max(10, round(thorough * settings.default.max_examples / 100))
 
 WORDS = st.text(
     alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"),

@@ -12,9 +12,9 @@ from quiz.content.key import answer_text
 from quiz.model.bank import Bank
 from quiz.model.common import normalized
 from quiz.model.events import Timeline
-from tests.strategies import timeline
+from tests.strategies import examples, timeline
 
-PROPERTIES = settings(max_examples=120, deadline=None)
+PROPERTIES = settings(max_examples=examples(120), deadline=None)
 
 
 def _fact_key(event):
