@@ -30,15 +30,17 @@ def run_play(banks: tuple[str, ...], mode: str | None, seed: int | None,
 
     def load():
         from quiz.game.library import load_library
+        from quiz.game.names import counted
         from quiz.game.session import Session
         from quiz.store.history import History
 
         library = load_library(given or None, cache=folder / "bank-cache")
         history = History.open(folder)
+        history.settle_unfinished()  # rounds of a killed run read as interrupted, not playing
         notices = [n for n in [history.warning] if n]
         if library.problems:
-            notices.append(f"{len(library.problems)} problem(s) kept some banks out; run "
-                           "`quiz validate` on them to see where.")
+            notices.append(f"{counted(len(library.problems), 'problem')} kept some banks out; "
+                           "run `quiz validate` on them to see where.")
         if not library.banks:
             notices.append("No playable bank was found.")
         return Session(library, history, seed=seed), notices

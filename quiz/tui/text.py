@@ -30,3 +30,16 @@ def citation(source: Source) -> Text:
     """Outlet, title, date and author, as one line."""
     return joined((source.outlet, "bold"), ", “", (source.title, "italic"), "”, ",
                   source.date, f", by {source.author}" if source.author else "")
+
+
+def hanging(prefix: Text | str, body, *, prefix_style: str = ""):
+    """`prefix` then `body` (text or any renderable), with the body's wrapped lines
+    indented under its first line."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=0)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(prefix if isinstance(prefix, Text) else Text(prefix, style=prefix_style),
+                 plain(body) if isinstance(body, str) else body)
+    return grid

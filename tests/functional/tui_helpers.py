@@ -39,7 +39,9 @@ async def answer(pilot, app: QuizApp, right: bool = True) -> None:
         await pilot.press("t" if question.answer == right else "f")
     elif isinstance(question, SingleChoice):
         target = question.answer if right else (question.answer + 1) % len(question.choices)
-        await pilot.press(str(dealt.order.index(target) + 1))
+        await pilot.press(*str(dealt.order.index(target) + 1))
+        if len(question.choices) > 9:  # long lists take a typed number, then Enter
+            await pilot.press("enter")
     elif isinstance(question, MultipleSelect):
         picks = question.answers if right else [i for i in range(len(question.choices))
                                                 if i not in question.answers][:1]
@@ -79,3 +81,12 @@ async def play_round(pilot, app: QuizApp, right: bool = True) -> None:
         if round_.phase is Phase.FEEDBACK:
             await pilot.press("enter")
             await pilot.pause()
+
+
+def screen_lines(app) -> list[str]:
+    """Every row of the screen as text, as a person would read it off the terminal."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def screen_text(app) -> str:
+    return "\n".join(screen_lines(app))
