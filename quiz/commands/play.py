@@ -56,25 +56,38 @@ def run_play(banks: tuple[str, ...], mode: str | None, seed: int | None,
 
 
 def run_history(data: str | None, limit: int, fmt: str) -> int:
-    """Print recent rounds, newest first."""
+    """Print recent rounds, newest first, naming banks and chapters by their titles."""
+    from quiz.game.bank_cache import cached_titles
+    from quiz.game.library import load_library
+    from quiz.game.modes import MODES
+    from quiz.game.names import place_title, titles_of
     from quiz.store.history import History
+    from quiz.store.paths import data_dir
 
     history = History.open(data)
     if history.warning:
         click.echo(history.warning, err=True)
     records = history.recent(limit)
+    # Titles from every bank played here (the bank cache) and the shipped banks; a bank
+    # seen nowhere is named by its id.
+    cache = data_dir(data) / "bank-cache"
+    titles = titles_of(load_library(cache=cache)) if records else {}
+    titles = {**titles, **cached_titles(cache)}
     if fmt == "json":
-        click.echo(json.dumps([{k: v for k, v in vars(r).items() if k != "state"}
+        click.echo(json.dumps([{**{k: v for k, v in vars(r).items() if k != "state"},
+                                "title": place_title(titles, r.bank_id, r.chapter_id)}
                                for r in records], indent=2))
         return 0
     if not records:
         click.echo("No rounds played yet. Start one with `quiz play`.")
         return 0
-    click.echo(f"{'id':>4}  {'when':<19}  {'mode':<9}  {'bank / chapter':<34}  "
-               f"{'status':<11}  {'score':>6}  {'right':>7}  {'streak':>6}")
+    click.echo(f"{'id':>4}  {'when':<16}  {'mode':<9}  {'bank or chapter':<32}  "
+               f"{'status':<11}  {'score':>6}  {'right':>7}")
     for r in records:
-        where = r.bank_id + (f" / {r.chapter_id}" if r.chapter_id else "")
-        click.echo(f"{r.id:>4}  {r.started_at[:19].replace('T', ' '):<19}  {r.mode:<9}  "
-                   f"{where[:34]:<34}  {r.status:<11}  {r.score:>6}  "
-                   f"{f'{r.correct}/{r.answered}':>7}  {r.best_streak:>6}")
+        title = place_title(titles, r.bank_id, r.chapter_id)
+        title = title if len(title) <= 32 else title[:31] + "…"
+        mode = MODES[r.mode].title if r.mode in MODES else r.mode
+        click.echo(f"{r.id:>4}  {r.started_at[:16].replace('T', ' '):<16}  {mode:<9}  "
+                   f"{title:<32}  {r.status:<11}  {r.score:>6}  "
+                   f"{f'{r.correct}/{r.answered}':>7}")
     return 0

@@ -58,17 +58,27 @@ def tag_names(library: Library) -> dict[str, str]:
     return merged
 
 
-def place_title(library: Library, bank_id: str, chapter_id: str | None) -> str:
-    """A chapter's title, else its bank's title; the id itself when it is not loaded."""
+Titles = dict[str, tuple[str, dict[str, str]]]
+"""Bank id → (the bank's title, chapter id → chapter title)."""
+
+
+def titles_of(library: Library | None) -> Titles:
+    return {bank.id: (bank.title, {s.id: s.title for s in bank.scenarios})
+            for bank in (library.banks if library else [])}
+
+
+def place_title(library: Library | Titles | None, bank_id: str,
+                chapter_id: str | None) -> str:
+    """A chapter's title, else its bank's title; the ids themselves when not loaded."""
     if bank_id == ALL_BANKS:
         return "All banks"
-    bank = next((b for b in library.banks if b.id == bank_id), None)
-    if bank is None:
+    titles = library if isinstance(library, dict) else titles_of(library)
+    if bank_id not in titles:
         return f"{bank_id} / {chapter_id}" if chapter_id else bank_id
+    title, chapters = titles[bank_id]
     if chapter_id:
-        chapter = next((s for s in bank.scenarios if s.id == chapter_id), None)
-        return chapter.title if chapter else chapter_id
-    return bank.title
+        return chapters.get(chapter_id, chapter_id)
+    return title
 
 
 def short_title(title: str) -> str:

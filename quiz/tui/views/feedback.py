@@ -19,7 +19,7 @@ def verdict(outcome: Outcome, feedback: Feedback) -> Text:
                       _bonus_note(outcome))
     if outcome.timed_out:
         return joined(("⏱ Time's up", "bold"), " — no answer counted.")
-    text = joined(("✘ Not quite", "bold red"))
+    text = joined(("✘ Not quite", "bold #ff6b6b"))
     if feedback.in_place is not None:
         text.append(f"  {feedback.in_place} of {len(feedback.rows)} in the right place")
         if outcome.points.total:
@@ -44,7 +44,7 @@ def choice_rows(dealt: Dealt, feedback: Feedback) -> Table:
     grid.add_column(ratio=1)
     for number, row in enumerate(feedback.rows, start=1):
         sign = "✔" if row.right else ("✘" if row.chosen else " ")
-        style = "bold green" if row.right else ("bold red" if row.chosen else "")
+        style = "bold green" if row.right else ("bold #ff6b6b" if row.chosen else "")
         box = (" [x]" if row.chosen else " [ ]") if multi else ""
         note = ""
         if row.right and row.chosen:
@@ -78,7 +78,7 @@ def ordering_rows(feedback: Feedback) -> Table:
         yours = Text()
         if row is not None:
             sign = Text("✔ " if row.right else "✘ ",
-                        style="bold green" if row.right else "bold red")
+                        style="bold green" if row.right else "bold #ff6b6b")
             where = f" (→ {row.belongs_at})" if row.belongs_at else ""
             yours = hanging(sign, joined(row.text, (where, "italic")))
         right = plain(right_order[position]) if position < len(right_order) else Text()
