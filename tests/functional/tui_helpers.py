@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from quiz.content.key import format_number
 from quiz.game.library import Library, load_library
@@ -29,6 +30,20 @@ def make_app(data_dir, library: Library | None = None, clock=None, seed: int = 7
                       now=lambda: dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC))
     return QuizApp(session, notices=[session.history.warning] if session.history.warning
                    else [])
+
+
+FIXTURE = Path(__file__).resolve().parents[1] / "snapshots" / "data" / "fixture.yaml"
+"""A bank for screen tests with long feedback, sources with every field, an ordering, a
+long prompt and a twelve-choice question; it changes only with the tests."""
+FIXTURE_TITLE = "Harbour talks: a fixture bank for screen tests"
+
+
+def fixture_app(data_dir, banks: list | None = None, mode: str | None = None) -> QuizApp:
+    """The app on the fixture bank (or the given bank files), seeded and with fixed clocks."""
+    session = Session(load_library(banks or [FIXTURE]), History.open(data_dir), seed=3,
+                      clock=FakeClock(),
+                      now=lambda: dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC))
+    return QuizApp(session, mode=mode)
 
 
 async def answer(pilot, app: QuizApp, right: bool = True) -> None:

@@ -4,26 +4,11 @@ ordering's feedback, the summary, progress, help, the leave dialog and a too-sma
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
-from quiz.game.library import load_library
-from quiz.game.session import Session
-from quiz.store.history import History
-from quiz.tui.app import QuizApp
 from tests.functional.test_tui import choose
-from tests.functional.tui_helpers import FakeClock, answer, play_round
+from tests.functional.tui_helpers import FIXTURE_TITLE as TITLE
+from tests.functional.tui_helpers import answer, fixture_app, play_round
 
-FIXTURE = Path(__file__).parent / "data" / "fixture.yaml"
-TITLE = "Harbour talks: a fixture bank for screen tests"
 SIZE = (80, 24)
-
-
-def fixture_app(data_dir, mode: str | None = None) -> QuizApp:
-    session = Session(load_library([FIXTURE]), History.open(data_dir), seed=3,
-                      clock=FakeClock(),
-                      now=lambda: dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC))
-    return QuizApp(session, mode=mode)
 
 
 async def campaign_question(pilot, skip: int = 0) -> None:

@@ -174,6 +174,10 @@ class NumericAnswer(Input):
         hint = f"Type a number in {unit}, then Enter" if unit else "Type a number, then Enter"
         super().__init__(placeholder=hint, type="number", id=id)
 
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """A number never holds `?`, so it stays the help key here too."""
+        return character != "?" and super().check_consume_key(key, character)
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
