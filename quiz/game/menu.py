@@ -65,7 +65,7 @@ def build_menu(session: Session, sources: list[str]) -> Menu:
         mode = MODES[record.mode].title if record.mode in MODES else record.mode
         title = session.title(record.bank_id, record.chapter_id)
         items.append(MenuItem(
-            "resume", f"Resume {mode} · {short_title(title)} · "
+            "resume", f"Resume {mode} · {short_title(title)}\u00a0·\u00a0"
             f"{record.answered}/{record.total}",
             f"{mode} round on {title}, left on {record.updated_at[:10]} with "
             f"{record.answered} of {counted(record.total, 'question')} answered. Enter to "
@@ -111,7 +111,8 @@ def build_menu(session: Session, sources: list[str]) -> Menu:
             bank_due = session.due_count(target.bank_id)
             if bank_due:
                 info += f" {counted(bank_due, 'question')} due for review."
-        items.append(MenuItem("target", f"{target.title} ({target.count})",
+        # A no-break space keeps the count with the title's last word when lines wrap.
+        items.append(MenuItem("target", f"{target.title}\u00a0({target.count})",
                               info + " Enter, then pick a mode.", target.bank_id,
                               target.chapter_id, heading=target.chapter_id is None,
                               mark=mark, depth=1 if target.chapter_id else 0))

@@ -27,7 +27,8 @@ async def choose(pilot, app, target_title: str, mode: str) -> None:
     assert isinstance(home, HomeScreen)
     targets = home.query_one("#targets", OptionList)
     index = next(n for n, item in enumerate(home.items)
-                 if item.kind == "target" and item.label.strip().startswith(target_title + " ("))
+                 if item.kind == "target"
+                 and item.label.replace("\u00a0", " ").startswith(target_title + " ("))
     while targets.highlighted != index:
         await pilot.press("down" if (targets.highlighted or 0) < index else "up")
     await pilot.press("enter")

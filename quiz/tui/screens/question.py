@@ -37,6 +37,8 @@ class QuestionScreen(Screen):
         Binding("f", "true_false(False)", "False", show=False),
         Binding("s", "source", "Source", show=False),
         Binding("escape", "leave", "Leave round"),
+        Binding("ctrl+down", "scroll_prompt(3)", "Scroll question", show=False),
+        Binding("ctrl+up", "scroll_prompt(-3)", "Scroll question", show=False),
     ]
 
     def __init__(self, session: Session):
@@ -44,6 +46,7 @@ class QuestionScreen(Screen):
         self.session = session
         self.answer_widget = None
         self.status_text = ""
+        self.hint = ""
         self._widgets_made = 0
 
     @property
@@ -90,8 +93,21 @@ class QuestionScreen(Screen):
         area.display = True
         self.query_one("#feedback").display = False
         widget.focus()
+        self.hint = hint
         self.query_one("#hint", Static).update(hint)
         self.refresh_status()
+        self.call_after_refresh(self._say_if_the_prompt_scrolls)
+
+    def _say_if_the_prompt_scrolls(self) -> None:
+        """A prompt too long for its box scrolls (wheel or Ctrl+↓); the hint says so."""
+        head = self.query_one("#question-head", VerticalScroll)
+        if head.max_scroll_y > 0 and self.round.phase is Phase.ASKING:
+            self.query_one("#hint", Static).update(
+                "Ctrl+↓ or the wheel scrolls the question. " + self.hint)
+
+    def action_scroll_prompt(self, lines: int) -> None:
+        head = self.query_one("#question-head", VerticalScroll)
+        head.scroll_to(y=head.scroll_y + lines, animate=False)
 
     def _answer_widget(self, question, labels):
         if isinstance(question, TrueFalse):
