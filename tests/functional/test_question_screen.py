@@ -157,8 +157,8 @@ async def test_what_you_missed_cites_the_sources(tmp_path):
         await choose(pilot, app, "Chapter 2 · The second meeting", "practice")
         await play_round(pilot, app, right=False)
         shown = screen_text(app)
-        assert "What you missed (2 questions)" in shown
-        assert shown.count("Source:") == 2 and "Rescue drill report" in shown
+        assert "What you missed (3 questions)" in shown
+        assert shown.count("Source:") == 3 and "Rescue drill report" in shown
         assert "Harbour talks" in shown, "the readable tag name, not the id"
 
 

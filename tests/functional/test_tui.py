@@ -18,7 +18,15 @@ from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.summary import SummaryScreen
-from tests.functional.tui_helpers import FakeClock, answer, make_app, play_round, screen_text
+from tests.functional.tui_helpers import (
+    FIXTURE_TITLE,
+    FakeClock,
+    answer,
+    fixture_app,
+    make_app,
+    play_round,
+    screen_text,
+)
 
 
 async def choose(pilot, app, target_title: str, mode: str) -> None:
@@ -46,9 +54,9 @@ GENERATED = "China–South Korea defence relations, 2013–2017: generated quest
 
 @pytest.mark.parametrize("mode", ["practice", "challenge", "exam", "timeline"])
 async def test_a_whole_round_in_each_mode(tmp_path, mode):
-    app = make_app(tmp_path)
+    app = fixture_app(tmp_path)  # every question type, in a bank small enough to be quick
     async with app.run_test(size=(80, 24)) as pilot:
-        await choose(pilot, app, GENERATED, mode)
+        await choose(pilot, app, FIXTURE_TITLE, mode)
         assert isinstance(app.screen, QuestionScreen)
         await play_round(pilot, app)
         assert isinstance(app.screen, SummaryScreen)
@@ -56,6 +64,7 @@ async def test_a_whole_round_in_each_mode(tmp_path, mode):
         assert summary.correct == summary.total > 0
         if mode == "timeline":
             assert {d.question.type for d in app.session.round.dealt} == {"ordering"}
+            assert summary.total == 2
         await pilot.press("enter")
         assert isinstance(app.screen, HomeScreen)
     assert History.open(tmp_path).recent()[0].status == "finished"
@@ -76,9 +85,9 @@ async def test_campaign_chapter_with_briefing_unlocks_the_next(tmp_path):
 
 
 async def test_missed_questions_come_back_in_review(tmp_path):
-    app = make_app(tmp_path)
+    app = fixture_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await choose(pilot, app, GENERATED, "practice")
+        await choose(pilot, app, FIXTURE_TITLE, "practice")
         await play_round(pilot, app, right=False)
         missed = {o.key for o in app.session.round.outcomes}
         app.session.now = lambda: dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC)  # now due

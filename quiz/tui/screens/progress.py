@@ -64,18 +64,12 @@ class ProgressScreen(Screen):
         plt.clear_data()
         marks = [r.mark * 100 for r in rounds]
         plt.hline(pass_mark)
-        if len(marks) > 1:
-            plt.plot(numbers, marks, marker="braille")
-        plt.scatter(numbers, marks, marker="●")
+        plt.bar(numbers, marks, width=0.4)  # bars read well at a few rows high
         plt.ylim(0, 100)
         plt.yticks([0, pass_mark, 100], ["0", f"{pass_mark:.0f}", "100"])
-        if len(numbers) > 1:
-            step = max(1, len(numbers) // 8)
-            plt.xticks(numbers[::step])
-        else:
-            plt.xticks(numbers)
-            plt.xlim(numbers[0] - 1, numbers[0] + 1)
-        plt.xlabel("round")
+        plt.xlim(first - 0.5, first + max(len(numbers), 10) - 0.5)  # a few rounds stay narrow
+        step = max(1, len(numbers) // 10)
+        plt.xticks(numbers[::step])
         chart.refresh()
 
     def _rounds_line(self) -> Text:
