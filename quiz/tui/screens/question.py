@@ -154,7 +154,9 @@ class QuestionScreen(Screen):
         feedback.scroll_home(animate=False)
         self.answer_widget.disabled = True
         feedback.focus()
-        self.query_one("#hint", Static).update(FEEDBACK_HINT)
+        self.query_one("#hint", Static).update(
+            FEEDBACK_HINT if dealt.question.sources else FEEDBACK_HINT.replace(
+                " · S: source in full", ""))
 
     # ── Events ─────────────────────────────────────────────────────────────
     @on(AnswerGiven)
@@ -186,7 +188,7 @@ class QuestionScreen(Screen):
         if not question.sources:
             self.notify("This question cites no source.")
             return
-        self.app.push_screen(SourceScreen(question.sources, question.prompt))
+        self.app.push_screen(SourceScreen(question.sources))
 
     def action_leave(self) -> None:
         from quiz.tui.screens.dialogs import ConfirmLeave

@@ -43,10 +43,9 @@ class SourceScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,s,enter,space", "close", "Close")]
 
-    def __init__(self, sources: list[Source], prompt: str):
+    def __init__(self, sources: list[Source]):
         super().__init__()
         self.sources = sources
-        self.prompt = prompt
 
     def compose(self) -> ComposeResult:
         parts: list = []
