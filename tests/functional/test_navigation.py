@@ -21,7 +21,7 @@ from tests.functional.tui_helpers import (
 
 
 async def start_round(pilot, app, mode: str = "practice", answered: int = 1) -> None:
-    await choose(pilot, app, FIXTURE_TITLE, mode)
+    await choose(pilot, app, FIXTURE_TITLE, mode)  # the whole bank: its title on the menu
     for _ in range(answered):
         await answer(pilot, app)
         await pilot.press("enter")

@@ -18,6 +18,7 @@ from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.views.feedback import feedback_view
 from tests.functional.test_tui import choose
 from tests.functional.tui_helpers import (
+    FIXTURE_CH2,
     FIXTURE_TITLE,
     answer,
     fixture_app,
@@ -98,7 +99,7 @@ async def test_feedback_marks_the_choices_in_the_order_shown(tmp_path):
 async def test_a_long_list_takes_a_typed_number(tmp_path):
     app = fixture_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await choose(pilot, app, "Chapter 2 · The second meeting", "practice")
+        await choose(pilot, app, FIXTURE_CH2, "practice")
         while len(getattr(app.session.round.current.question, "choices", [])) <= 9:
             await answer(pilot, app)
             await pilot.press("enter")
@@ -140,7 +141,7 @@ async def test_a_long_prompt_leaves_every_choice_on_screen(tmp_path):
 async def test_an_exam_shows_no_score_or_streak_until_the_review(tmp_path):
     app = fixture_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await choose(pilot, app, FIXTURE_TITLE, "exam")
+        await choose(pilot, app, FIXTURE_CH2, "exam")
         await answer(pilot, app)
         status = screen_lines(app)[0]
         assert "Question 2/" in status and "Time left" in status
@@ -154,7 +155,7 @@ async def test_an_exam_shows_no_score_or_streak_until_the_review(tmp_path):
 async def test_what_you_missed_cites_the_sources(tmp_path):
     app = fixture_app(tmp_path)
     async with app.run_test(size=(80, 40)) as pilot:
-        await choose(pilot, app, "Chapter 2 · The second meeting", "practice")
+        await choose(pilot, app, FIXTURE_CH2, "practice")
         await play_round(pilot, app, right=False)
         shown = screen_text(app)
         assert "What you missed (3 questions)" in shown
@@ -165,6 +166,6 @@ async def test_what_you_missed_cites_the_sources(tmp_path):
 async def test_the_header_names_the_chapter(tmp_path):
     app = fixture_app(tmp_path)
     async with app.run_test(size=(100, 24)) as pilot:
-        await choose(pilot, app, "Chapter 2 · The second meeting", "practice")
+        await choose(pilot, app, FIXTURE_CH2, "practice")
         assert isinstance(app.screen, QuestionScreen)
         assert "Practice · Chapter 2 · The second meeting" in screen_lines(app)[0]

@@ -36,6 +36,8 @@ FIXTURE = Path(__file__).resolve().parents[1] / "snapshots" / "data" / "fixture.
 """A bank for screen tests with long feedback, sources with every field, an ordering, a
 long prompt and a twelve-choice question; it changes only with the tests."""
 FIXTURE_TITLE = "Harbour talks: a fixture bank for screen tests"
+FIXTURE_CH1 = "Chapter 1 · The first meeting"
+FIXTURE_CH2 = "Chapter 2 · The second meeting"
 
 
 def fixture_app(data_dir, banks: list | None = None, mode: str | None = None) -> QuizApp:

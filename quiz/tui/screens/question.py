@@ -137,12 +137,14 @@ class QuestionScreen(Screen):
         if left is not None:
             parts.append(f"Time left {left:4.1f}s")
         right = "  ·  ".join(parts)
+        if f"{where}  ·  {right}" == self.status_text:
+            return  # the timer ticks five times a second; repaint only what changed
         self.status_text = f"{where}  ·  {right}"
         grid = Table.grid(expand=True)
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(no_wrap=True, justify="right")
         grid.add_row(plain(where), Text("  " + right))
-        self.query_one("#status", Static).update(grid)
+        self.query_one("#status", Static).update(grid, layout=False)  # always one line
 
     def show_feedback(self, outcome: Outcome) -> None:
         dealt = self.round.dealt[len(self.round.outcomes) - 1]
