@@ -22,8 +22,10 @@ play: install
 lint: install
 	$(BIN)/ruff check quiz tests bench scripts
 
+# Tests run on every core (pytest-xdist); the slowest ten are listed so a slow one shows.
+# HYPOTHESIS_PROFILE=thorough (as .ci/run sets) runs every property-test example.
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal --durations=10
 
 schema: install
 	$(BIN)/quiz schema > docs/bank.schema.json

@@ -1,4 +1,4 @@
-"""Shared fixtures: a valid bank as data, a helper to write files, hypothesis profiles."""
+"""Shared fixtures: a valid bank as data, a helper to write files, and Hypothesis profiles."""
 
 from __future__ import annotations
 
@@ -10,11 +10,18 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, settings
 
-# `HYPOTHESIS_PROFILE=thorough make test` runs the fuzz tests that follow the profile
-# (those without a fixed max_examples) on 2,000 examples each; the default stays quick.
+# Property tests run a quarter of their examples by default, so `make test` stays quick on
+# two cores; CI sets HYPOTHESIS_PROFILE=thorough to run every example (tests/strategies.py
+# scales the costly ones), and the fuzz tests that follow the profile run 2,000 examples.
+settings.register_profile("quick", max_examples=25)
 settings.register_profile("thorough", max_examples=2000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "quick")
+settings.load_profile(PROFILE)
+
+
+def pytest_report_header(config) -> str:
+    return f"hypothesis profile: {PROFILE} (HYPOTHESIS_PROFILE=thorough runs every example)"
 
 VALID_BANK = {
     "id": "demo",

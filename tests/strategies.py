@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import strategies as st
+
+
+def examples(thorough: int) -> int:
+    """How many examples a costly property test runs: `thorough` under the thorough profile
+    (CI), a quarter of it under the default quick profile (see tests/conftest.py)."""
+    if os.environ.get("HYPOTHESIS_PROFILE", "quick") == "thorough":
+        return thorough
+    return max(10, round(thorough / 4))
 
 WORDS = st.text(
     alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"),

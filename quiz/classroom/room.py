@@ -194,7 +194,8 @@ class Room:
         correct = is_correct(dealt.question, response)
         elapsed = min(elapsed, limit)
         points = score_answer(self.rules, dealt.question, correct=correct, elapsed=elapsed,
-                              limit=limit, streak_before=player.streak).total
+                              limit=limit, streak_before=player.streak,
+                              response=response).total
         submission = Submission(question, shown, correct, points, elapsed)
         player.answers[question] = submission
         self.answer_count += 1

@@ -55,15 +55,17 @@ def session_loader(given: list[Path], folder: Path, seed: int | None,
 
     def load():
         from quiz.game.library import load_library
+        from quiz.game.names import counted
         from quiz.game.session import Session
         from quiz.store.history import History
 
         library = load_library(given or None, cache=folder / "bank-cache", known=preloaded)
         history = History.open(folder)
+        history.settle_unfinished()  # rounds of a killed run read as interrupted, not playing
         notices = [n for n in [history.warning] if n]
         if library.problems:
-            notices.append(f"{len(library.problems)} problem(s) kept some banks out; run "
-                           "`quiz validate` on them to see where.")
+            notices.append(f"{counted(len(library.problems), 'problem')} kept some banks out; "
+                           "run `quiz validate` on them to see where.")
         if not library.banks:
             notices.append("No playable bank was found.")
         return Session(library, history, seed=seed), notices
@@ -91,28 +93,41 @@ def _load_named_files(files: list[Path], folder: Path) -> dict[Path, object] | N
 
 
 def run_history(data: str | None, limit: int, fmt: str) -> int:
-    """Print recent rounds, newest first."""
+    """Print recent rounds, newest first, naming banks and chapters by their titles."""
+    from quiz.game.bank_cache import cached_titles
+    from quiz.game.library import load_library
+    from quiz.game.modes import MODES
+    from quiz.game.names import place_title, titles_of
     from quiz.safety.terminal import json_text, visible
     from quiz.store.history import History
+    from quiz.store.paths import data_dir
 
     history = History.open(data)
     if history.warning:
         say(history.warning)
     records = history.recent(limit)
     history.close()
+    # Titles from every bank played here (the bank cache) and the shipped banks; a bank
+    # seen nowhere is named by its id.
+    cache = data_dir(data) / "bank-cache"
+    titles = titles_of(load_library(cache=cache)) if records else {}
+    titles = {**titles, **cached_titles(cache)}
     if fmt == "json":
-        click.echo(json_text([{k: v for k, v in vars(r).items() if k != "state"}
+        click.echo(json_text([{**{k: v for k, v in vars(r).items() if k != "state"},
+                               "title": place_title(titles, r.bank_id, r.chapter_id)}
                               for r in records], indent=2))
         return 0
     if not records:
         click.echo("No rounds played yet. Start one with `quiz play`.")
         return 0
-    click.echo(f"{'id':>4}  {'when':<19}  {'mode':<9}  {'bank / chapter':<34}  "
-               f"{'status':<11}  {'score':>6}  {'right':>7}  {'streak':>6}")
+    click.echo(f"{'id':>4}  {'when':<16}  {'mode':<9}  {'bank or chapter':<32}  "
+               f"{'status':<11}  {'score':>6}  {'right':>7}")
     for r in records:
-        where = r.bank_id + (f" / {r.chapter_id}" if r.chapter_id else "")
+        title = place_title(titles, r.bank_id, r.chapter_id)
+        title = title if len(title) <= 32 else title[:31] + "…"
+        mode = MODES[r.mode].title if r.mode in MODES else r.mode
         # A history file is outside input too: a damaged or edited row could hold anything.
-        click.echo(visible(f"{r.id:>4}  {r.started_at[:19].replace('T', ' '):<19}  "
-                           f"{r.mode:<9}  {where[:34]:<34}  {r.status:<11}  {r.score:>6}  "
-                           f"{f'{r.correct}/{r.answered}':>7}  {r.best_streak:>6}"))
+        click.echo(visible(f"{r.id:>4}  {r.started_at[:16].replace('T', ' '):<16}  "
+                           f"{mode:<9}  {title:<32}  {r.status:<11}  {r.score:>6}  "
+                           f"{f'{r.correct}/{r.answered}':>7}"))
     return 0

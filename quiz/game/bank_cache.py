@@ -44,3 +44,17 @@ def cached_load_bank(path: Path, folder: Path | None) -> Bank:
     except OSError:
         pass  # a read-only data folder just means no cache
     return bank
+
+
+def cached_titles(folder: Path) -> dict[str, tuple[str, dict[str, str]]]:
+    """Bank id → (title, chapter id → title) for every bank the cache holds, so history
+    can name banks played from any file. Read as plain JSON; damaged entries are skipped."""
+    titles: dict[str, tuple[str, dict[str, str]]] = {}
+    for entry in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            bank = json.loads(entry.read_text(encoding="utf-8"))["bank"]
+            chapters = {s["id"]: str(s["title"]) for s in bank.get("scenarios", [])}
+            titles.setdefault(str(bank["id"]), (str(bank["title"]), chapters))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            continue
+    return titles

@@ -15,6 +15,8 @@ from quiz.game.round import Entry
 from quiz.model.bank import Bank, Scenario
 
 SHIPPED_BANKS = Path(__file__).resolve().parents[2] / "questions"
+AUTHOR_SAMPLES = frozenset({"examples.yaml"})
+"""Shipped files that show authors the format; the game leaves them out unless named."""
 
 
 @dataclass
@@ -48,22 +50,26 @@ class Library:
     def pool(self, mode: Mode, bank_id: str | None, chapter_id: str | None,
              deck: ReviewDeck, now: dt.datetime) -> list[Entry]:
         """The questions a round in this mode draws on."""
-        if mode.name == "review":
+        if mode.name == "review":  # what is due now, most overdue first
             known = self.by_key()
-            return [known[key] for key in deck.queue() if key in known]
+            return [known[key] for key in deck.due(now) if key in known
+                    and (bank_id is None or known[key].bank_id == bank_id)]
         return self.entries(bank_id, chapter_id)
 
 
 def load_library(paths: list[str | Path] | None = None, cache: Path | None = None,
                  known: dict[Path, Bank] | None = None) -> Library:
-    """Load banks from files or folders (the shipped banks by default), keeping going past
-    any that fail: their problems are reported once, and the rest stay playable. With a
-    `cache` folder, unchanged files load from validated JSON instead of being parsed;
-    `known` holds banks already loaded (files named on the command line)."""
+    """Load banks from files or folders (by default the shipped banks, less the authors'
+    samples), keeping going past any that fail: their problems are reported once, and the
+    rest stay playable. With a `cache` folder, unchanged files load from validated JSON
+    instead of being parsed; `known` holds banks already loaded (files named on the
+    command line)."""
     banks: list[Bank] = []
     problems: list[str] = []
     seen: set[str] = set()
-    for path in discover(paths or [SHIPPED_BANKS]):
+    found = discover(paths) if paths else (
+        p for p in discover([SHIPPED_BANKS]) if p.name not in AUTHOR_SAMPLES)
+    for path in found:
         try:
             bank = (known or {}).get(path) or cached_load_bank(path, cache)
         except LoadError as error:

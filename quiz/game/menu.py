@@ -25,6 +25,10 @@ class MenuItem:
     chapter_id: str | None = None
     heading: bool = False
     round_id: int | None = None
+    mark: str = ""
+    """Shown before the label: an icon, or a chapter's pass mark (`✔ 83%`) or lock."""
+    depth: int = 0
+    """Indentation: chapters sit one step under their bank."""
 
 
 @dataclass
@@ -52,30 +56,64 @@ class Menu:
 
 def build_menu(session: Session, sources: list[str]) -> Menu:
     """The menu for the session's banks, history and review deck, as they are now."""
-    from quiz.game.modes import MODES
+    from quiz.game.modes import MODES, PASS_MARK
+    from quiz.game.names import counted, short_title
+    from quiz.game.session import when_due
 
     items: list[MenuItem] = []
-    resumable = session.history.resumable()
-    if resumable and not ({"abandoned", "unreadable"} & resumable.state.keys()):
+    for record in session.unfinished():
+        mode = MODES[record.mode].title if record.mode in MODES else record.mode
+        title = session.title(record.bank_id, record.chapter_id)
         items.append(MenuItem(
-            "resume", f"▶ Resume {resumable.mode} · {resumable.bank_id} · "
-            f"{resumable.answered}/{resumable.total} answered",
-            "Carry on where you left off: Enter to resume.", round_id=resumable.id))
+            "resume", f"Resume {mode} · {short_title(title)}\u00a0·\u00a0"
+            f"{record.answered}/{record.total}",
+            f"{mode} round on {title}, left on {record.updated_at[:10]} with "
+            f"{record.answered} of {counted(record.total, 'question')} answered. Enter to "
+            "carry on; Delete to discard it.", round_id=record.id, mark="▶"))
     due, waiting = session.due_count(), session.review_count()
+    if due:
+        review_info = (f"{counted(due, 'question')} from every bank due now, most overdue "
+                       "first; a round plays up to 10. ")
+    elif waiting:
+        review_info = (f"Nothing is due now; the next question is due "
+                       f"{when_due(session.next_due(), session.now())}. ")
+    else:
+        review_info = "Nothing to review yet. "
+    items.append(MenuItem(
+        "review", f"Review all banks · {due} due",
+        review_info + f"{counted(waiting, 'question')} in the deck: questions you miss come "
+        "back on a spaced schedule. To review one bank, choose it, then the Review mode.",
+        mark="↻"))
+    items.append(MenuItem(
+        "progress", "Your progress",
+        "Your rounds and scores over time, each chapter's status, accuracy by topic and "
+        "the review deck. Enter to open; P opens it from anywhere on the menu.", mark="◔"))
     best_scores = session.history.best_scores()
-    items.append(MenuItem("review", f"↻ Review {due} due · {waiting} in the deck",
-                          f"{due} question(s) due now. Questions you miss come back here on "
-                          "a spaced schedule, most overdue first. Enter to start."))
+    marks = session.history.best_marks()
     for target in session.targets():
         bests = [f"{MODES[m].title} {score}" for m in MODES
                  if (score := best_scores.get((target.bank_id, target.chapter_id, m)))
                  is not None]
-        info = "Best: " + " · ".join(bests) if bests else "No rounds finished yet."
-        if target.locked:
-            info += "  Locked for the campaign: pass the chapter before it."
-        indent = "   " if target.chapter_id else ""
-        lock = "  🔒" if target.locked else ""
-        items.append(MenuItem("target", f"{indent}{target.title} ({target.count}){lock}",
-                              info + "  Enter, then pick a mode.", target.bank_id,
-                              target.chapter_id, heading=target.chapter_id is None))
+        info = "Best: " + " · ".join(bests) + "." if bests else "No rounds finished yet."
+        mark = ""
+        if target.chapter_id:
+            best = marks.get((target.bank_id, target.chapter_id))
+            if target.locked:
+                mark = "🔒"
+                info += (f" Locked: pass the chapter before it with {PASS_MARK:.0%} in the "
+                         "campaign to open it.")
+            elif best is not None and best >= PASS_MARK:
+                mark = f"✔ {best:.0%}"
+                info += f" Passed with {best:.0%} (pass mark {PASS_MARK:.0%})."
+            else:
+                info += f" Campaign: {PASS_MARK:.0%} right passes it and opens the next."
+        else:
+            bank_due = session.due_count(target.bank_id)
+            if bank_due:
+                info += f" {counted(bank_due, 'question')} due for review."
+        # A no-break space keeps the count with the title's last word when lines wrap.
+        items.append(MenuItem("target", f"{target.title}\u00a0({target.count})",
+                              info + " Enter, then pick a mode.", target.bank_id,
+                              target.chapter_id, heading=target.chapter_id is None,
+                              mark=mark, depth=1 if target.chapter_id else 0))
     return Menu(items, sources)

@@ -31,10 +31,10 @@ MODES: dict[str, Mode] = {mode.name: mode for mode in (
          timed=True, feedback=False, time_limit=45.0, round_length=15),
     Mode("campaign", "Campaign", "The scenario chapters in order; pass one to unlock the next.",
          shuffle=False, round_length=None),
-    Mode("timeline", "Timeline", "Put events in order, untimed.", round_length=8,
-         only_types=("ordering",)),
-    Mode("review", "Review", "Spaced repetition of what you missed, most overdue first.",
-         shuffle=False),
+    Mode("timeline", "Timeline", "Up to 8 ordering questions, untimed; each item in its "
+         "right place earns points.", round_length=8, only_types=("ordering",)),
+    Mode("review", "Review", "Up to 10 questions you missed that are due again, most "
+         "overdue first.", shuffle=False),
 )}
 
 PASS_MARK = 0.6

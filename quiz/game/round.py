@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from quiz.game.answers import Response, is_correct
 from quiz.game.modes import Mode
-from quiz.game.scoring import NO_POINTS, Points, score_answer
+from quiz.game.scoring import Points, score_answer
 from quiz.model.questions import MultipleSelect, Ordering, Question, SingleChoice
 from quiz.model.scoring import ScoringRules
 
@@ -186,8 +186,8 @@ class Round:
             response = None
         question = self.current.question
         correct = is_correct(question, response)
-        points = (score_answer(self.rules, question, correct=True, elapsed=elapsed, limit=limit,
-                               streak_before=self.streak) if correct else NO_POINTS)
+        points = score_answer(self.rules, question, correct=correct, elapsed=elapsed,
+                              limit=limit, streak_before=self.streak, response=response)
         self.streak = self.streak + 1 if correct else 0
         self.best_streak = max(self.best_streak, self.streak)
         outcome = Outcome(self.current.entry.key, response, correct, points,

@@ -1,10 +1,12 @@
-"""Score one answer: base points by difficulty, plus time and streak bonuses, never negative."""
+"""Score one answer: base points by difficulty, plus time and streak bonuses, never negative.
+An ordering that is not fully right earns its share of the base for each item in place."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quiz.model.questions import Question
+from quiz.model.questions import Ordering, Question
 from quiz.model.scoring import ScoringRules
 
 
@@ -31,11 +33,26 @@ def base_points(rules: ScoringRules, question: Question) -> int:
     return getattr(rules.points, question.difficulty)
 
 
+def items_in_place(question: Question, response: object) -> int | None:
+    """For an ordering answer, how many items stand in their right position; else None."""
+    if not isinstance(question, Ordering) or not isinstance(response, Sequence):
+        return None
+    if sorted(response) != list(range(len(question.items))):
+        return None
+    return sum(1 for position, item in enumerate(response) if position == item)
+
+
 def score_answer(rules: ScoringRules, question: Question, *, correct: bool,
-                 elapsed: float, limit: float | None, streak_before: int) -> Points:
-    """Points for one answer. A wrong answer scores nothing; nothing is ever taken away."""
+                 elapsed: float, limit: float | None, streak_before: int,
+                 response: object = None) -> Points:
+    """Points for one answer; nothing is ever taken away. A wrong answer scores nothing,
+    except an ordering given as `response`: each item in its right place earns its share
+    of the base points (no bonuses), though the answer still counts as wrong."""
     if not correct:
-        return NO_POINTS
+        placed = items_in_place(question, response)
+        if not placed:
+            return NO_POINTS
+        return Points(round(base_points(rules, question) * placed / len(question.items)), 0, 0)
     base = base_points(rules, question)
     time_bonus = 0
     if limit and not rules.speed_free:

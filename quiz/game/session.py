@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from quiz.game.library import Library
 from quiz.game.modes import MODES, Mode
+from quiz.game.names import ALL_BANKS, counted, place_title
 from quiz.game.resume import restore
 from quiz.game.round import Outcome, Phase, Round, deal
 from quiz.model.scoring import ScoringRules
@@ -65,13 +66,33 @@ class Session:
         index = chapters.index(chapter_id)
         return index == 0 or chapters[index - 1] in self.history.passed_chapters(bank_id)
 
-    def due_count(self) -> int:
+    def _in_review(self, keys, bank_id: str | None) -> list[str]:
         known = self.library.by_key()
-        return sum(1 for key in self.deck.due(self.now()) if key in known)
+        return [key for key in keys
+                if key in known and (bank_id is None or known[key].bank_id == bank_id)]
 
-    def review_count(self) -> int:
+    def due_count(self, bank_id: str | None = None) -> int:
+        """Questions due for review now, in one bank or in all loaded ones."""
+        return len(self._in_review(self.deck.due(self.now()), bank_id))
+
+    def review_count(self, bank_id: str | None = None) -> int:
+        """Questions in the review deck, due or not, in one bank or in all loaded ones."""
+        return len(self._in_review(self.deck.cards, bank_id))
+
+    def next_due(self, bank_id: str | None = None) -> dt.datetime | None:
+        """When the next review question falls due, if any waits in the deck."""
+        keys = self._in_review(self.deck.queue(), bank_id)
+        return self.deck.cards[keys[0]].due if keys else None
+
+    def title(self, bank_id: str | None, chapter_id: str | None = None) -> str:
+        """What a player calls a bank or chapter (its title, not its id)."""
+        return place_title(self.library, bank_id or ALL_BANKS, chapter_id)
+
+    def unfinished(self) -> list[RoundRecord]:
+        """Rounds left unfinished that can be resumed with the banks loaded now."""
         known = self.library.by_key()
-        return sum(1 for key in self.deck.cards if key in known)
+        return [record for record in self.history.unfinished()
+                if _keys_of(record) and _keys_of(record) <= known.keys()]
 
     def rules(self, bank_id: str | None) -> ScoringRules:
         return self.library.bank(bank_id).scoring if bank_id else ScoringRules()
@@ -84,14 +105,13 @@ class Session:
         if (mode.name == "campaign" and chapter_id
                 and not self.chapter_unlocked(bank_id, chapter_id)):
             raise NoQuestions("that chapter is locked: pass the one before it first")
-        pool = self.library.pool(mode, None if mode.name == "review" else bank_id,
-                                 chapter_id, self.deck, self.now())
+        pool = self.library.pool(mode, bank_id, chapter_id, self.deck, self.now())
         seed = self.fixed_seed if self.fixed_seed is not None else random.randrange(2**31)
         dealt = deal(pool, mode, seed)
         if not dealt:
-            raise NoQuestions(_why_empty(mode))
+            raise NoQuestions(self._why_empty(mode, bank_id))
         self.round = Round(dealt, mode, self.rules(bank_id), self.clock)
-        self.bank_id = bank_id or dealt[0].entry.bank_id
+        self.bank_id = bank_id or ALL_BANKS
         self.chapter_id = chapter_id
         self.round_id = self.history.start(self.round, bank_id=self.bank_id,
                                            chapter_id=chapter_id, seed=seed)
@@ -148,9 +168,32 @@ class Session:
         return next((s.id for s in chapters if s.id not in passed), chapters[-1].id)
 
 
-def _why_empty(mode: Mode) -> str:
-    if mode.name == "review":
-        return "nothing to review yet: questions you miss come back here"
-    if mode.only_types:
-        return "this bank has no " + "/".join(mode.only_types) + " questions"
-    return "this selection has no questions"
+    def _why_empty(self, mode: Mode, bank_id: str | None) -> str:
+        where = "in this bank" if bank_id else "in any bank"
+        if mode.name == "review":
+            upcoming = self.next_due(bank_id)
+            if upcoming is None:
+                return f"nothing to review {where} yet: questions you miss come back here"
+            return (f"nothing is due for review {where} now; the next question is due "
+                    f"{when_due(upcoming, self.now())}")
+        if mode.only_types:
+            return "this bank has no " + "/".join(mode.only_types) + " questions"
+        return "this selection has no questions"
+
+
+def _keys_of(record: RoundRecord) -> set[str]:
+    try:
+        return {item["key"] for item in record.state["dealt"]}
+    except (KeyError, TypeError):
+        return set()
+
+
+def when_due(due: dt.datetime, now: dt.datetime) -> str:
+    """`now`, `in 5 minutes`, `in 3 hours`, `in 2 days`."""
+    seconds = (due - now).total_seconds()
+    if seconds <= 0:
+        return "now"
+    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= size:
+            return "in " + counted(round(seconds / size), unit)
+    return "in under a minute"

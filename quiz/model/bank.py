@@ -50,6 +50,9 @@ class Bank(StrictModel):
     """The bank's own version, for teachers tracking changes."""
     tags: list[Tag] = []
     """Labels for the whole bank."""
+    tag_names: dict[Tag, Text] = {}
+    """Readable names for question tags, shown to players, e.g. `north-korea: North Korea`;
+    a tag without one is shown with its dashes as spaces."""
     scoring: ScoringRules = ScoringRules()
     """How answers are scored; see docs/scoring.md."""
     questions: list[Question] = []

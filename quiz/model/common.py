@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
@@ -58,6 +58,11 @@ PartialDate = Annotated[str, StringConstraints(pattern=PARTIAL_DATE_PATTERN)]
 """A date known to the year (`2015`), the month (`2015-02`) or the day (`2015-02-05`)."""
 
 
+SourceKind = Literal["news report", "wire report", "opinion piece", "editorial", "analysis",
+                     "interview", "official statement", "press release", "reference"]
+"""What sort of document a source is; readers weigh an opinion piece unlike a news report."""
+
+
 class Source(StrictModel):
     """Where a fact comes from: enough for a reader to find the document."""
 
@@ -73,6 +78,10 @@ class Source(StrictModel):
     """A web address for the document, if it has one."""
     note: Text | None = None
     """Source criticism: e.g. how the date was inferred, or where the page disagrees."""
+    kind: SourceKind | None = None
+    """What sort of document it is: `news report`, `wire report`, `opinion piece`,
+    `editorial`, `analysis`, `interview`, `official statement`, `press release` or
+    `reference`."""
 
     def citation(self) -> str:
         """One line a reader can follow: outlet, title, date and author."""

@@ -130,6 +130,23 @@ class History:
                           " ORDER BY id DESC LIMIT 1")
         return self._record(rows[0]) if rows else None
 
+    def unfinished(self, limit: int = 50) -> list[RoundRecord]:
+        """Every round left unfinished and still resumable, newest first."""
+        rows = self.db.execute("SELECT * FROM rounds WHERE status IN ('playing', 'interrupted')"
+                               " ORDER BY id DESC LIMIT ?", (limit,))
+        records = [self._record(row) for row in rows]
+        return [r for r in records if not ({"abandoned", "unreadable"} & r.state.keys())]
+
+    def get(self, round_id: int) -> RoundRecord | None:
+        row = self.db.execute("SELECT * FROM rounds WHERE id=?", (round_id,)).fetchone()
+        return self._record(row) if row else None
+
+    def settle_unfinished(self) -> int:
+        """Mark rounds still 'playing' as interrupted: called as the game starts, when no
+        round of ours is in play, so a round whose process was killed reads honestly."""
+        return self.db.execute("UPDATE rounds SET status='interrupted'"
+                               " WHERE status='playing'").rowcount
+
     def discard(self, round_id: int) -> None:
         """Keep an unfinished round in history but stop offering to resume it."""
         self._write("UPDATE rounds SET status='interrupted', state=json_set(state,"
@@ -146,6 +163,14 @@ class History:
             " AND status='finished' AND total > 0 AND correct >= ? * total",
             (bank_id, PASS_MARK))
         return {chapter for (chapter,) in rows if chapter}
+
+    def best_marks(self) -> dict[tuple[str, str], float]:
+        """(bank, chapter) → the best share right in a finished campaign round."""
+        rows = self.db.execute(
+            "SELECT bank_id, chapter_id, MAX(CAST(correct AS REAL) / total) FROM rounds"
+            " WHERE mode='campaign' AND status='finished' AND total > 0"
+            " AND chapter_id IS NOT NULL GROUP BY bank_id, chapter_id")
+        return {(bank, chapter): mark for bank, chapter, mark in rows}
 
     def deck(self) -> ReviewDeck:
         cards = {}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +13,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from quiz.game.menu import MENU_FILE, Menu, build_menu
-from quiz.tui.screens.dialogs import ConfirmQuit, HelpScreen
+from quiz.tui.screens.dialogs import MIN_HEIGHT, MIN_WIDTH, ConfirmQuit, HelpScreen, TooSmall
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.text import PlainNotifications
 
@@ -30,7 +32,8 @@ class QuizApp(PlainNotifications, App):
     TITLE = "Scenario Quiz"
     BINDINGS = [
         Binding("ctrl+q", "request_quit", "Quit", priority=True),
-        Binding("question_mark", "help", "Help"),
+        # A priority key, so `?` opens help even from a number box (which cannot hold it).
+        Binding("question_mark", "help", "Help", priority=True),
     ]
 
     def __init__(self, session=None, *, loader: Loader | None = None,
@@ -47,6 +50,7 @@ class QuizApp(PlainNotifications, App):
         self.preselected_mode = mode
 
     def on_mount(self) -> None:
+        self._watch_hangup()
         stamp_file = os.environ.get("QUIZ_EXIT_WHEN_READY")
         if stamp_file:  # queued first: it marks the first paint, before any loading
             self.call_after_refresh(self._ready_for_benchmark, stamp_file)
@@ -62,6 +66,7 @@ class QuizApp(PlainNotifications, App):
             # Load only after the first paint, so the menu appears at once.
             self.call_after_refresh(self.run_worker, self._load_session, thread=True,
                                     exclusive=True, group="load")
+        self.call_after_refresh(self._check_size)
 
     def _ready_for_benchmark(self, stamp_file: str) -> None:
         """`make bench-play` times a cold start to this first painted menu."""
@@ -128,9 +133,43 @@ class QuizApp(PlainNotifications, App):
     def show_home(self) -> None:
         self.switch_screen(HomeScreen(self.current_menu(), self.session))
 
+    def show_progress(self) -> None:
+        from quiz.tui.screens.progress import ProgressScreen
+
+        if self.session is not None:
+            self.push_screen(ProgressScreen(self.session))
+
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
+        if not isinstance(self.screen, HelpScreen | TooSmall):
             self.push_screen(HelpScreen())
+
+    # ── Terminal size and hang-up ──────────────────────────────────────────
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._check_size)
+
+    def _check_size(self) -> None:
+        """Say how big the terminal must be, instead of drawing clipped screens."""
+        too_small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmall)
+        if too_small and not showing:
+            self.push_screen(TooSmall())
+        elif showing and not too_small:
+            self.pop_screen()
+
+    def _watch_hangup(self) -> None:
+        """Closing the terminal sends SIGHUP (and a shutdown SIGTERM): keep the round as
+        interrupted, then leave, rather than dying with it marked as still playing."""
+        try:
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(number, self._hung_up)
+        except (NotImplementedError, RuntimeError, ValueError, AttributeError):
+            pass  # no signals here (Windows, or not the main thread, as in tests)
+
+    def _hung_up(self) -> None:
+        if self.session is not None:
+            self.session.interrupt()
+        self.exit(return_code=1)
 
     def action_request_quit(self) -> None:
         if isinstance(self.screen, ConfirmQuit):

@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.game.names import counted
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.text import joined, plain
@@ -29,7 +30,7 @@ class ProblemsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         heading = joined((f"{self.path.name} cannot be played yet", "bold"),
-                         f": {len(self.problems)} problem(s). Fix the file and save; this "
+                         f": {counted(len(self.problems), 'problem')}. Fix the file and save; this "
                          "view reloads by itself.")
         yield Static(heading, id="problems-heading")
         with VerticalScroll(id="problems"):
@@ -101,9 +102,9 @@ class PreviewApp(QuizApp):
         bank = loaded.model
         self.session = Session(Library([bank]), self.history)
         count = sum(1 for _ in bank.all_questions())
-        message = f"Reloaded {self.path.name}: {count} question(s)"
+        message = f"Reloaded {self.path.name}: {counted(count, 'question')}"
         if loaded.warnings:
-            message += f", {len(loaded.warnings)} warning(s) (quiz lint lists them)"
+            message += f", {counted(len(loaded.warnings), 'warning')} (quiz lint lists them)"
         return HomeScreen(self.current_menu(), self.session), (message if self.reloads else None)
 
     def on_unmount(self) -> None:

@@ -46,3 +46,16 @@ class PlainNotifications:
                timeout: float | None = None, markup: bool = False) -> None:
         super().notify(visible(str(message)), title=visible(str(title)),  # type: ignore[misc]
                        severity=severity, timeout=timeout, markup=False)
+
+
+def hanging(prefix: Text | str, body, *, prefix_style: str = ""):
+    """`prefix` then `body` (text or any renderable), with the body's wrapped lines
+    indented under its first line."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=0)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(prefix if isinstance(prefix, Text) else Text(prefix, style=prefix_style),
+                 plain(body) if isinstance(body, str) else body)
+    return grid

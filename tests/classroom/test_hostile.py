@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from quiz.classroom import protocol as p
 from tests.classroom.helpers import Party, answer, control, host, running, student
+from tests.strategies import examples
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
@@ -33,7 +34,7 @@ hostile = st.one_of(
 )
 
 NAMES = (f"H{n}" for n in itertools.count())
-SETTINGS = settings(max_examples=60, deadline=None,
+SETTINGS = settings(max_examples=examples(60), deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 

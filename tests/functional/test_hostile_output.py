@@ -152,14 +152,13 @@ async def test_a_history_row_with_markup_does_not_kill_the_app(tmp_path, bank_da
     history.close()
     app = make_app(tmp_path, library=Library([Bank.model_validate(bank_data)]))
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        assert app.screen.items[0].kind == "resume"
-        await pilot.press("enter")
         for _ in range(5):
             await pilot.pause()
+        # A round whose questions are not loaded is not offered for resuming at all, so
+        # the hostile key never reaches a label; the app starts and the screen is clean.
+        assert all(item.kind != "resume" for item in app.screen.items)
         shown = on_screen(app)
         assert app.is_running and app.return_code is None
-        assert "cannot be resumed: question [/] \\x1b]0;PWNED\\x07 is no longer" in (
-            " ".join(shown.split()))
         assert_clean(shown)
 
 

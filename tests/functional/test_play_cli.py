@@ -29,9 +29,23 @@ def test_history_lists_rounds_as_text_and_json(tmp_path):
     session.submit(None)
     session.interrupt()
     text = run("history", "--data-dir", str(tmp_path)).output
-    assert "practice" in text and "campaign / ch1-2013" in text and "interrupted" in text
+    assert "Practice" in text and "interrupted" in text
+    assert "Chapter 1 · Opening channels" in text and "ch1-2013" not in text  # titles, not ids
     rows = json.loads(run("history", "--data-dir", str(tmp_path), "--format", "json").output)
     assert rows[0]["mode"] == "practice" and rows[0]["answered"] == 1
+    assert rows[0]["title"].startswith("Chapter 1 · Opening channels")
+
+
+def test_history_names_a_bank_played_from_any_file_by_its_title(tmp_path, write):
+    bank = write("own.yaml", {"id": "own", "title": "My own bank", "questions": [
+        {"id": "q", "type": "true_false", "prompt": "Yes?", "answer": True}]})
+    from quiz.game.library import load_library as load
+
+    session = Session(load([bank], cache=tmp_path / "bank-cache"), History.open(tmp_path),
+                      seed=1, clock=lambda: 0.0)
+    session.start("own", None, "practice")
+    text = run("history", "--data-dir", str(tmp_path)).output
+    assert "My own bank" in text
 
 
 def test_history_survives_a_corrupt_file(tmp_path):

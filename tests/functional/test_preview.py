@@ -9,6 +9,7 @@ from textual.widgets import Static
 from quiz.tui.preview import PreviewApp, ProblemsScreen
 from quiz.tui.screens.home import HomeScreen
 from tests.functional.test_tui import choose
+from tests.functional.tui_helpers import screen_text
 
 GOOD = """\
 id: draft
@@ -63,7 +64,7 @@ async def test_preview_plays_the_bank(tmp_path):
         await choose(pilot, app, "Draft bank", "practice")
         await until(pilot, lambda: type(app.screen).__name__ == "QuestionScreen")
         await pilot.press("t")
-        await until(pilot, lambda: "Correct" in str(app.screen.query_one("#feedback").render()))
+        await until(pilot, lambda: "Correct" in screen_text(app))
 
 
 async def test_a_missing_file_is_a_problem_not_a_crash(tmp_path):

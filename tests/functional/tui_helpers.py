@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from quiz.content.key import format_number
 from quiz.game.library import Library, load_library
@@ -31,6 +32,22 @@ def make_app(data_dir, library: Library | None = None, clock=None, seed: int = 7
                    else [])
 
 
+FIXTURE = Path(__file__).resolve().parents[1] / "snapshots" / "data" / "fixture.yaml"
+"""A bank for screen tests with long feedback, sources with every field, an ordering, a
+long prompt and a twelve-choice question; it changes only with the tests."""
+FIXTURE_TITLE = "Harbour talks: a fixture bank for screen tests"
+FIXTURE_CH1 = "Chapter 1 · The first meeting"
+FIXTURE_CH2 = "Chapter 2 · The second meeting"
+
+
+def fixture_app(data_dir, banks: list | None = None, mode: str | None = None) -> QuizApp:
+    """The app on the fixture bank (or the given bank files), seeded and with fixed clocks."""
+    session = Session(load_library(banks or [FIXTURE]), History.open(data_dir), seed=3,
+                      clock=FakeClock(),
+                      now=lambda: dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC))
+    return QuizApp(session, mode=mode)
+
+
 async def answer(pilot, app: QuizApp, right: bool = True) -> None:
     """Answer the current question with keys only, rightly or wrongly."""
     dealt = app.session.round.current
@@ -39,7 +56,9 @@ async def answer(pilot, app: QuizApp, right: bool = True) -> None:
         await pilot.press("t" if question.answer == right else "f")
     elif isinstance(question, SingleChoice):
         target = question.answer if right else (question.answer + 1) % len(question.choices)
-        await pilot.press(str(dealt.order.index(target) + 1))
+        await pilot.press(*str(dealt.order.index(target) + 1))
+        if len(question.choices) > 9:  # long lists take a typed number, then Enter
+            await pilot.press("enter")
     elif isinstance(question, MultipleSelect):
         picks = question.answers if right else [i for i in range(len(question.choices))
                                                 if i not in question.answers][:1]
@@ -79,3 +98,12 @@ async def play_round(pilot, app: QuizApp, right: bool = True) -> None:
         if round_.phase is Phase.FEEDBACK:
             await pilot.press("enter")
             await pilot.pause()
+
+
+def screen_lines(app) -> list[str]:
+    """Every row of the screen as text, as a person would read it off the terminal."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def screen_text(app) -> str:
+    return "\n".join(screen_lines(app))

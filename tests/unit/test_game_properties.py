@@ -13,9 +13,9 @@ from quiz.game.scoring import score_answer
 from quiz.model.bank import Bank
 from quiz.model.questions import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse
 from quiz.model.scoring import ScoringRules
-from tests.strategies import bank, question
+from tests.strategies import bank, examples, question
 
-PROPS = settings(max_examples=150, deadline=None)
+PROPS = settings(max_examples=examples(150), deadline=None)
 
 rules_strategy = st.builds(
     ScoringRules, time_bonus=st.floats(0, 10), streak_bonus=st.floats(0, 10),

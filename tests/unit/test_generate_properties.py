@@ -17,9 +17,9 @@ from quiz.model.bank import Bank
 from quiz.model.common import normalized
 from quiz.model.events import Timeline
 from quiz.model.questions import MultipleSelect, SingleChoice
-from tests.strategies import timeline
+from tests.strategies import examples, timeline
 
-PROPERTIES = settings(max_examples=120, deadline=None)
+PROPERTIES = settings(max_examples=examples(120), deadline=None)
 
 
 def _generated(data, seed):

@@ -14,6 +14,7 @@ from quiz.content.interchange.gift_write import write_gift
 from quiz.content.interchange.shared import to_bank
 from quiz.model.bank import Bank
 from tests.strategies import bank as banks
+from tests.strategies import examples
 
 
 def one(text: str) -> dict:
@@ -130,7 +131,7 @@ def _comparable(bank: Bank) -> list[dict]:
     return out
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=banks())
 def test_bank_to_gift_to_bank_is_exact_for_what_gift_holds(data):
     for container in [data, *data["scenarios"]]:
@@ -170,7 +171,7 @@ gift_like = st.lists(st.sampled_from(
     max_size=40).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text_in=st.one_of(st.text(max_size=400), gift_like))
 def test_any_text_reads_without_crashing(text_in):
     from quiz.content.interchange.aiken import read_aiken

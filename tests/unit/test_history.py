@@ -24,10 +24,12 @@ BANK = Bank.model_validate({
 })
 
 
-def session_at(folder, clock=None) -> Session:
-    return Session(Library([BANK]), History.open(folder), seed=3,
-                   clock=clock or (lambda: 0.0),
-                   now=lambda: dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def session_at(folder, clock=None, now: dt.datetime = START, library=None) -> Session:
+    return Session(library or Library([BANK]), History.open(folder), seed=3,
+                   clock=clock or (lambda: 0.0), now=lambda: now)
 
 
 def test_answers_survive_a_crash_and_the_round_resumes(tmp_path):
@@ -64,9 +66,13 @@ def test_missed_questions_enter_review_and_persist(tmp_path):
     session.advance()
     session.submit(True)
     reopened = session_at(tmp_path)
-    assert reopened.review_count() == 1
-    reopened.start(None, None, "review")
-    assert reopened.round.total == 1
+    assert reopened.review_count() == 1 and reopened.due_count() == 0
+    with pytest.raises(NoQuestions, match="next question is due in 1 minute"):
+        reopened.start(None, None, "review")  # review plays only what is due
+    later = session_at(tmp_path, now=START + dt.timedelta(minutes=5))
+    assert later.due_count() == 1
+    later.start(None, None, "review")
+    assert later.round.total == 1
 
 
 @pytest.mark.parametrize("content", [b"", b"not a database at all" * 50, b"\x00" * 4096])

@@ -12,9 +12,9 @@ from quiz.content.dump import to_json, to_yaml
 from quiz.content.load import load_file
 from quiz.content.problems import LoadError
 from quiz.model.bank import Bank
-from tests.strategies import bank
+from tests.strategies import bank, examples
 
-FUZZ = settings(max_examples=150, deadline=None,
+FUZZ = settings(max_examples=examples(150), deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 

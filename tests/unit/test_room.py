@@ -11,7 +11,7 @@ from quiz.game.modes import MODES
 from quiz.game.round import Entry, deal
 from quiz.model.bank import Bank
 from quiz.model.scoring import ScoringRules
-from tests.strategies import bank
+from tests.strategies import bank, examples
 
 
 class Clock:
@@ -107,7 +107,7 @@ operations = st.lists(st.one_of(
 ), max_size=60)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(data=bank(), ops=operations)
 def test_random_requests_never_break_the_rules(data, ops):
     clock = Clock()

@@ -11,7 +11,12 @@ from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from quiz.tui.text import PlainNotifications, joined, plain
-from quiz.tui.widgets.answers import ChoiceAnswer, NumericAnswer, OrderingAnswer
+from quiz.tui.widgets.answers import (
+    ChoiceAnswer,
+    NumericAnswer,
+    OrderingAnswer,
+    choice_hint,
+)
 
 HINTS = {
     "true_false": "T or 1 for true, F or 2 for false",
@@ -20,6 +25,13 @@ HINTS = {
     "ordering": "Shift+↑/↓ or K/J moves the highlighted item; Enter sends",
     "numeric": "Type the number, then Enter",
 }
+
+
+def hint_for(kind: str, choices: list[str] | None) -> str:
+    """The keys for this question; lists longer than nine take a typed number and Enter."""
+    if kind in ("single_choice", "multiple_select") and choices and len(choices) > 9:
+        return choice_hint(len(choices), multi=kind == "multiple_select")
+    return HINTS.get(kind, "")
 
 
 def unless_closing(method):

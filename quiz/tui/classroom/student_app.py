@@ -13,10 +13,10 @@ from textual.widgets import Footer, Static
 from quiz.classroom import protocol as p
 from quiz.classroom.client import RejoinTokens, SessionClient
 from quiz.tui.classroom.shared import (
-    HINTS,
     Countdown,
     SessionApp,
     answer_widget,
+    hint_for,
     leaderboard,
     wire_value,
 )
@@ -99,7 +99,7 @@ class StudentApp(SessionApp):
         widget.id = f"answer-{self.widget_serial}"
         area.mount(widget)
         widget.focus()
-        self.query_one("#hint", Static).update(HINTS.get(message.kind, ""))
+        self.query_one("#hint", Static).update(hint_for(message.kind, message.choices))
 
     def on_server_ack(self, message: p.Ack) -> None:
         if self.question is None or message.question != self.question.index:
@@ -147,7 +147,8 @@ class StudentApp(SessionApp):
             self.query_one("#hint", Static).update("⏸ The teacher paused the question")
         elif message.state == "question" and self.question and message.time_left is not None:
             self.countdown = Countdown(message.time_left, self.question.time_limit)
-            self.query_one("#hint", Static).update(HINTS.get(self.question.kind, ""))
+            self.query_one("#hint", Static).update(
+                hint_for(self.question.kind, self.question.choices))
 
     def on_server_error(self, message: p.Error) -> None:
         if message.fatal:

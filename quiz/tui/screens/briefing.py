@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import math
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.game.modes import PASS_MARK
+from quiz.game.names import counted
 from quiz.game.session import Session
 from quiz.tui.text import joined, plain
 
@@ -24,11 +28,15 @@ class BriefingScreen(Screen):
 
     def compose(self) -> ComposeResult:
         chapter = self.session.library.chapter(self.session.bank_id, self.session.chapter_id)
+        count = len(chapter.questions)
+        needed = math.ceil(PASS_MARK * count - 1e-9)
         yield Static(plain(f"Campaign · {chapter.title}"), id="status")
         with VerticalScroll(id="briefing-body"):
             yield Static(joined(("Briefing\n\n", "bold underline"), chapter.briefing,
-                                f"\n\n{len(chapter.questions)} questions. "
-                                "Press Enter to begin."))
+                                f"\n\n{counted(count, 'question')}. ",
+                                (f"Pass mark {PASS_MARK:.0%}: get {needed} of {count} right "
+                                 "to pass and open the next chapter.", "bold"),
+                                "\n\nPress Enter to begin, Escape to go back."))
         yield Footer()
 
     def action_begin(self) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.console import Group
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +16,8 @@ from textual.widgets.option_list import Option
 
 from quiz.game.menu import Menu, MenuItem
 from quiz.game.modes import MODES
-from quiz.tui.text import joined, plain
+from quiz.game.names import counted
+from quiz.tui.text import hanging, joined, plain
 
 
 class HomeScreen(Screen):
@@ -24,7 +27,9 @@ class HomeScreen(Screen):
     waits for the session and runs as soon as it is ready.
     """
 
-    BINDINGS = [Binding("escape", "focus_targets", "Back", show=False)]
+    BINDINGS = [Binding("escape", "focus_targets", "Back", show=False),
+                Binding("p", "progress", "Progress"),
+                Binding("delete", "discard", "Discard round", show=False)]
 
     def __init__(self, menu: Menu, session=None, mode: str | None = None):
         super().__init__()
@@ -42,7 +47,7 @@ class HomeScreen(Screen):
                      id="status")
         with Horizontal(id="home-lists"):
             yield OptionList(id="targets")
-            yield OptionList(*[Option(joined((m.title, "bold"), f"\n  {m.blurb}"))
+            yield OptionList(*[Option(Group(Text(m.title, style="bold"), hanging("  ", m.blurb)))
                                for m in MODES.values()], id="modes")
         yield Static(id="home-info")
         yield Footer()
@@ -58,8 +63,7 @@ class HomeScreen(Screen):
         targets = self.query_one("#targets", OptionList)
         targets.clear_options()
         for item in self.items:
-            style = "bold" if item.heading or item.kind != "target" else ""
-            targets.add_option(Option(joined((item.label, style))))
+            targets.add_option(Option(menu_line(item)))
         if not self.items:
             self.query_one("#home-info", Static).update(plain("Loading the banks…"))
             return
@@ -97,6 +101,8 @@ class HomeScreen(Screen):
             self._when_ready(lambda: self._resume(item))
         elif item.kind == "review":
             self._when_ready(lambda: self._start(None, "review"))
+        elif item.kind == "progress":
+            self.action_progress()
         else:
             self.query_one("#modes", OptionList).focus()
 
@@ -124,18 +130,24 @@ class HomeScreen(Screen):
             self.query_one("#targets", OptionList).focus()
             return
         try:
-            self.session.start(bank_id, item.chapter_id if item else None, mode)
+            round_ = self.session.start(bank_id, item.chapter_id if item else None, mode)
         except NoQuestions as error:
             self.app.notify(str(error).capitalize() + ".", severity="warning")
             return
+        length = round_.mode.round_length
+        if round_.mode.only_types and length and round_.total < length:
+            self.app.notify(f"{round_.mode.title} rounds have up to {length} questions; this "
+                            f"selection has {counted(round_.total, 'such question')}, so the "
+                            "round is shorter.")
         self._play()
 
     def _resume(self, item: MenuItem) -> None:
         from quiz.game.resume import ResumeError
 
-        record = self.session.history.resumable()
-        if record is None or record.id != item.round_id:
+        record = next((r for r in self.session.unfinished() if r.id == item.round_id), None)
+        if record is None:
             self.app.notify("That round is no longer waiting to be resumed.")
+            self.app.show_home()
             return
         try:
             self.session.resume(record)
@@ -158,3 +170,34 @@ class HomeScreen(Screen):
 
     def action_focus_targets(self) -> None:
         self.query_one("#targets", OptionList).focus()
+
+    def action_progress(self) -> None:
+        self._when_ready(self.app.show_progress)
+
+    def action_discard(self) -> None:
+        """Stop offering the highlighted saved round (it stays in history)."""
+        index = self.query_one("#targets", OptionList).highlighted
+        if self.session is None or index is None or self.items[index].kind != "resume":
+            return
+        from quiz.tui.screens.dialogs import Confirm
+
+        item = self.items[index]
+
+        def decided(discard: bool | None) -> None:
+            if discard:
+                self.session.history.discard(item.round_id)
+                self.app.show_home()
+
+        self.app.push_screen(Confirm("Discard this saved round?", item.label.removeprefix(
+            "Resume ") + "\nIt stays in your history but can no longer be resumed.",
+            "Yes, discard", "No, keep it"), decided)
+
+
+def menu_line(item: MenuItem):
+    """A menu line: bank headings bold, chapters indented under them with their pass mark
+    or lock in front, so wrapping keeps the indent and never strands the mark."""
+    style = "bold" if item.heading or item.kind != "target" else ""
+    prefix = "   " * item.depth + (f"{item.mark} " if item.mark else "   " * item.depth)
+    if not prefix:
+        return joined((item.label, style))
+    return hanging(Text(prefix, style="bold"), joined((item.label, style)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -10,29 +11,43 @@ from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.content.key import answer_text, context_text
-from quiz.game.answers import response_text
+from quiz.content.key import context_text
 from quiz.game.round import Outcome, Phase
 from quiz.game.session import Session
 from quiz.model.questions import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse
 from quiz.tui.messages import AnswerGiven
-from quiz.tui.text import citation, joined, plain
-from quiz.tui.widgets.answers import ChoiceAnswer, NumericAnswer, OrderingAnswer
+from quiz.tui.text import plain
+from quiz.tui.views.feedback import feedback_view
+from quiz.tui.widgets.answers import ChoiceAnswer, NumericAnswer, OrderingAnswer, choice_hint
+
+FEEDBACK_HINT = "Enter: next question · S: source in full · ↑↓ PgDn: scroll · Esc: leave"
 
 
 class QuestionScreen(Screen):
-    """Renders the round's current state; the round decides what comes next."""
+    """Renders the round's current state; the round decides what comes next.
+
+    While asking, the answer widget fills the space under the prompt; after an answer,
+    the feedback takes that space and scrolls, so the explanation and sources are never
+    cut off. A long prompt scrolls in its own box above.
+    """
 
     BINDINGS = [
-        Binding("enter,space", "continue", "Continue", show=False),
+        Binding("enter,space", "continue", "Next", show=False),
         Binding("t", "true_false(True)", "True", show=False),
         Binding("f", "true_false(False)", "False", show=False),
+        Binding("s", "source", "Source", show=False),
+        Binding("escape", "leave", "Leave round"),
+        Binding("ctrl+down", "scroll_prompt(3)", "Scroll question", show=False),
+        Binding("ctrl+up", "scroll_prompt(-3)", "Scroll question", show=False),
     ]
 
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
         self.answer_widget = None
+        self.status_text = ""
+        self.hint = ""
+        self._widgets_made = 0
 
     @property
     def round(self):
@@ -40,15 +55,17 @@ class QuestionScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
-        with VerticalScroll(id="question-body"):
+        with VerticalScroll(id="question-head"):
             yield Static(id="context")
             yield Static(id="prompt")
-            yield Container(id="answer-area")
-            yield Static(id="feedback")
+        yield Container(id="answer-area")
+        with VerticalScroll(id="feedback"):
+            yield Static(id="feedback-body")
         yield Static(id="hint")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#question-head").can_focus = False
         self.render_question()
         if self.round.phase is Phase.FEEDBACK and self.round.last is not None:
             self.show_feedback(self.round.last)  # resumed while reading feedback
@@ -61,30 +78,45 @@ class QuestionScreen(Screen):
         question = dealt.question
         context = context_text(question.context)
         self.query_one("#context", Static).update(plain(context) if context else "")
+        self.query_one("#context", Static).display = bool(context)
         self.query_one("#prompt", Static).update(plain(question.prompt))
+        self.query_one("#question-head", VerticalScroll).scroll_home(animate=False)
         area = self.query_one("#answer-area", Container)
         area.remove_children()
         widget, hint = self._answer_widget(question, dealt.labels())
-        # Removal finishes later, so each question's widget gets an id of its own.
-        widget.id = f"answer-{len(self.round.outcomes)}"
+        # Removal finishes later, so each widget gets an id of its own (a count, since a
+        # round resumed during feedback renders the same question twice).
+        self._widgets_made += 1
+        widget.id = f"answer-{self._widgets_made}"
         self.answer_widget = widget
         area.mount(widget)
+        area.display = True
+        self.query_one("#feedback").display = False
         widget.focus()
-        feedback = self.query_one("#feedback", Static)
-        feedback.remove_class("shown", "wrong")
+        self.hint = hint
         self.query_one("#hint", Static).update(hint)
         self.refresh_status()
+        self.call_after_refresh(self._say_if_the_prompt_scrolls)
+
+    def _say_if_the_prompt_scrolls(self) -> None:
+        """A prompt too long for its box scrolls (wheel or Ctrl+↓); the hint says so."""
+        head = self.query_one("#question-head", VerticalScroll)
+        if head.max_scroll_y > 0 and self.round.phase is Phase.ASKING:
+            self.query_one("#hint", Static).update(
+                "Ctrl+↓ or the wheel scrolls the question. " + self.hint)
+
+    def action_scroll_prompt(self, lines: int) -> None:
+        head = self.query_one("#question-head", VerticalScroll)
+        head.scroll_to(y=head.scroll_y + lines, animate=False)
 
     def _answer_widget(self, question, labels):
         if isinstance(question, TrueFalse):
             return (ChoiceAnswer(["True", "False"]),
                     "T or 1 for true, F or 2 for false; or arrows and Enter")
         if isinstance(question, SingleChoice):
-            return (ChoiceAnswer(labels),
-                    f"Press 1–{len(labels)}, or use the arrows and Enter")
+            return ChoiceAnswer(labels), choice_hint(len(labels), multi=False)
         if isinstance(question, MultipleSelect):
-            return (ChoiceAnswer(labels, multi=True),
-                    "Space or 1–9 to tick every right choice, then Enter")
+            return ChoiceAnswer(labels, multi=True), choice_hint(len(labels), multi=True)
         if isinstance(question, Ordering):
             return (OrderingAnswer(labels),
                     "Shift+↑/↓ or K/J to move the highlighted item; Enter to submit")
@@ -93,42 +125,40 @@ class QuestionScreen(Screen):
         raise TypeError(type(question).__name__)
 
     def refresh_status(self) -> None:
+        """Mode and where on the left; progress, score and time left on the right. An
+        exam shows no score or streak: it gives no feedback until the review."""
         round_ = self.round
-        parts = [round_.mode.title]
-        if self.session.chapter_id:
-            parts.append(self.session.chapter_id)
-        parts += [f"Question {round_.position + 1}/{round_.total}", f"Score {round_.score}",
-                  f"Streak {round_.streak}"]
+        place = self.session.title(self.session.bank_id, self.session.chapter_id)
+        where = f"{round_.mode.title} · {place}"
+        parts = [f"Question {round_.position + 1}/{round_.total}"]
+        if round_.mode.feedback:
+            parts += [f"Score {round_.score}", f"Streak {round_.streak}"]
         left = round_.time_left()
         if left is not None:
-            parts.append(f"⏱ {left:4.1f}s")
-        self.query_one("#status", Static).update(plain("  ·  ".join(parts)))
+            parts.append(f"Time left {left:4.1f}s")
+        right = "  ·  ".join(parts)
+        if f"{where}  ·  {right}" == self.status_text:
+            return  # the timer ticks five times a second; repaint only what changed
+        self.status_text = f"{where}  ·  {right}"
+        grid = Table.grid(expand=True)
+        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        grid.add_column(no_wrap=True, justify="right")
+        grid.add_row(plain(where), Text("  " + right))
+        self.query_one("#status", Static).update(grid, layout=False)  # always one line
 
     def show_feedback(self, outcome: Outcome) -> None:
         dealt = self.round.dealt[len(self.round.outcomes) - 1]
-        question = dealt.question
-        if outcome.correct:
-            verdict = joined(("✔ Correct", "bold"), f"  +{outcome.points.total} points",
-                             _bonus_note(outcome))
-        elif outcome.timed_out:
-            verdict = joined(("⏱ Time's up", "bold"), " — no answer counted.")
-        else:
-            verdict = joined(("✘ Not quite", "bold"), "  Your answer: ",
-                             response_text(question, outcome.response))
-        body = Text("\n").join([
-            verdict,
-            joined(("Right answer: ", "bold"), answer_text(question)),
-            *([plain(question.explanation)] if question.explanation else []),
-            *[joined(("Source: ", "bold"), citation(s)) for s in question.sources],
-        ])
-        feedback = self.query_one("#feedback", Static)
-        feedback.update(body)
+        feedback = self.query_one("#feedback", VerticalScroll)
+        self.query_one("#feedback-body", Static).update(feedback_view(dealt, outcome))
         feedback.set_class(not outcome.correct, "wrong")
-        feedback.add_class("shown")
+        self.query_one("#answer-area").display = False
+        feedback.display = True
+        feedback.scroll_home(animate=False)
         self.answer_widget.disabled = True
-        self.set_focus(None)
-        self.query_one("#question-body").scroll_end(animate=False)
-        self.query_one("#hint", Static).update("Enter or Space for the next question")
+        feedback.focus()
+        self.query_one("#hint", Static).update(
+            FEEDBACK_HINT if dealt.question.sources else FEEDBACK_HINT.replace(
+                " · S: source in full", ""))
 
     # ── Events ─────────────────────────────────────────────────────────────
     @on(AnswerGiven)
@@ -150,6 +180,28 @@ class QuestionScreen(Screen):
                                                             TrueFalse):
             self._after(self.session.submit(value))
 
+    def action_source(self) -> None:
+        """The answered question's sources in full (after an answer, never before)."""
+        if self.round.phase is not Phase.FEEDBACK:
+            return
+        from quiz.tui.screens.source import SourceScreen
+
+        question = self.round.dealt[len(self.round.outcomes) - 1].question
+        if not question.sources:
+            self.notify("This question cites no source.")
+            return
+        self.app.push_screen(SourceScreen(question.sources))
+
+    def action_leave(self) -> None:
+        from quiz.tui.screens.dialogs import ConfirmLeave
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.session.interrupt()
+                self.app.show_home()
+
+        self.app.push_screen(ConfirmLeave(), decided)
+
     def tick(self) -> None:
         if self.round.phase is Phase.ASKING:
             outcome = self.session.expire()
@@ -164,8 +216,8 @@ class QuestionScreen(Screen):
             self._next_or_finish()
 
     def _after(self, outcome: Outcome) -> None:
+        self.refresh_status()
         if self.round.phase is Phase.FEEDBACK:
-            self.refresh_status()
             self.show_feedback(outcome)
         else:
             self._next_or_finish()
@@ -177,12 +229,3 @@ class QuestionScreen(Screen):
             self.app.switch_screen(SummaryScreen(self.session))
         else:
             self.render_question()
-
-
-def _bonus_note(outcome: Outcome) -> str:
-    bonuses = []
-    if outcome.points.time_bonus:
-        bonuses.append(f"speed +{outcome.points.time_bonus}")
-    if outcome.points.streak_bonus:
-        bonuses.append(f"streak +{outcome.points.streak_bonus}")
-    return f" ({', '.join(bonuses)})" if bonuses else ""

@@ -1,6 +1,8 @@
-"""The end of a round: score, accuracy, time, streak, tags, and what was missed."""
+"""The end of a round: score, accuracy, time, streak, topics, and what was missed, cited."""
 
 from __future__ import annotations
+
+import math
 
 from rich.table import Table
 from rich.text import Text
@@ -10,16 +12,19 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.content.key import answer_text
-from quiz.game.answers import response_text
+from quiz.game.feedback import judge
+from quiz.game.modes import PASS_MARK
+from quiz.game.names import counted, tag_name, tag_names
 from quiz.game.session import Session
-from quiz.tui.text import joined, plain
+from quiz.tui.text import hanging, joined, plain
+from quiz.tui.views.feedback import sources_block
 
 
 class SummaryScreen(Screen):
     """Shown when a round finishes; exams get a full review of every question."""
 
-    BINDINGS = [Binding("enter,escape", "home", "Back to the menu")]
+    BINDINGS = [Binding("enter,escape", "home", "Back to the menu"),
+                Binding("p", "progress", "Your progress")]
 
     def __init__(self, session: Session):
         super().__init__()
@@ -36,48 +41,71 @@ class SummaryScreen(Screen):
     def on_mount(self) -> None:
         round_ = self.session.round
         summary = round_.summary()
-        self.query_one("#status", Static).update(plain(f"{round_.mode.title} · round complete"))
+        place = self.session.title(self.session.bank_id, self.session.chapter_id)
+        self.query_one("#status", Static).update(
+            plain(f"{round_.mode.title} · {place} · round complete"))
         minutes, seconds = divmod(round(summary.duration), 60)
         stats = joined(
             ("Score ", "bold"), f"{summary.score}\n",
             ("Accuracy ", "bold"), f"{summary.correct}/{summary.total} "
             f"({summary.accuracy:.0%})\n",
-            ("Time ", "bold"), f"{minutes}m {seconds:02d}s\n",
+            ("Time spent answering ", "bold"), f"{minutes}m {seconds:02d}s\n",
             ("Best streak ", "bold"), f"{summary.best_streak}",
         )
         if round_.mode.name == "campaign":
-            passed = summary.accuracy >= 0.6
             stats.append("\n")
-            stats.append("✔ Chapter passed: the next chapter is unlocked." if passed else
-                         "✘ Not passed yet: 60% unlocks the next chapter. Try again!",
-                         style="bold")
+            stats.append(self._verdict(summary.correct, summary.total), style="bold")
         self.query_one("#summary-stats", Static).update(stats)
-        table = Table(title="By tag", expand=False, show_edge=False)
-        for column in ("tag", "right", "asked"):
-            table.add_column(column)
-        for tag, (right, asked) in sorted(summary.by_tag.items(),
-                                          key=lambda item: (-item[1][1], item[0]))[:8]:
-            table.add_row(plain(tag), str(right), str(asked))
-        self.query_one("#summary-tags", Static).update(table)
+        self.query_one("#summary-tags", Static).update(self._tags(summary.by_tag))
         self.query_one("#summary-review", Static).update(self._review())
 
-    def _review(self) -> Text:
+    @staticmethod
+    def _verdict(correct: int, total: int) -> str:
+        mark = correct / total if total else 0.0
+        if mark >= PASS_MARK:
+            return (f"✔ Chapter passed with {mark:.0%} (the pass mark is {PASS_MARK:.0%}): "
+                    "the next chapter is open.")
+        needed = math.ceil(PASS_MARK * total - 1e-9)  # the fewest right answers that pass
+        return (f"✘ {mark:.0%}: not passed yet. The pass mark is {PASS_MARK:.0%}, "
+                f"{needed} of {total} right. Try again!")
+
+    def _tags(self, by_tag: dict[str, tuple[int, int]]) -> Table:
+        names = tag_names(self.session.library)
+        table = Table(title="By topic", expand=False, show_edge=False)
+        for column, justify in (("topic", "left"), ("right", "right"), ("asked", "right")):
+            table.add_column(column, justify=justify)
+        for tag, (right, asked) in sorted(by_tag.items(),
+                                          key=lambda item: (-item[1][1], item[0]))[:8]:
+            table.add_row(plain(tag_name(tag, names)), str(right), str(asked))
+        return table
+
+    def _review(self):
+        from rich.console import Group
+
         round_ = self.session.round
         full = round_.mode.name == "exam"
         pairs = [(d, o) for d, o in round_.pairs() if full or not o.correct]
         if not pairs:
             return plain("Nothing missed. Well done!")
         title = "Every question, reviewed" if full else "What you missed"
-        lines = [joined((title, "bold underline"))]
+        parts: list = [joined((f"{title} ({counted(len(pairs), 'question')})",
+                               "bold underline"))]
         for dealt, outcome in pairs:
             question = dealt.question
-            mark = "✔" if outcome.correct else "✘"
-            lines.append(joined((f"{mark} ", "bold"), question.prompt))
-            lines.append(joined("   You: ", response_text(question, outcome.response),
-                                " · Right: ", answer_text(question)))
+            feedback = judge(dealt, outcome)
+            mark = "✔ " if outcome.correct else "✘ "
+            parts.append(Text())
+            parts.append(hanging(Text(mark, style="bold"), plain(question.prompt)))
+            parts.append(hanging("   You: ", feedback.your_answer))
+            parts.append(hanging("   Right: ", feedback.right_answer))
             if question.explanation:
-                lines.append(joined("   ", question.explanation))
-        return Text("\n").join(lines)
+                parts.append(hanging("   ", question.explanation))
+            parts.extend(hanging("   ", line)
+                         for line in sources_block(question.sources, key_hint=False))
+        return Group(*parts)
 
     def action_home(self) -> None:
         self.app.show_home()
+
+    def action_progress(self) -> None:
+        self.app.show_progress()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,15 +14,30 @@ from textual.widgets.option_list import Option
 
 from quiz.safety.terminal import visible
 from quiz.tui.messages import AnswerGiven
-from quiz.tui.text import joined
+from quiz.tui.text import hanging, plain
 
 KEYS = "123456789"
 LETTERS = "abcdefghi"
+TYPING_PAUSE = 1.5
+"""Seconds after which digits typed into a long list start a new number."""
+
+
+def choice_hint(count: int, multi: bool) -> str:
+    """The keys that pick from a list of this many choices, as the widget reads them."""
+    if count <= len(KEYS):
+        keys = f"1–{count} or A–{LETTERS[count - 1].upper()}"
+        if multi:
+            return f"{keys} or Space ticks each right choice; Enter submits"
+        return f"Press {keys}, or use the arrows and Enter"
+    if multi:
+        return f"Type a number 1–{count} to jump, Space to tick; Enter submits"
+    return f"Type a number 1–{count} to jump to it, then Enter; or arrows and Enter"
 
 
 class ChoiceAnswer(OptionList):
     """Pick with 1–9 or a–i, arrows and Enter, or the mouse. With `multi`, Space or a
-    number toggles a choice and Enter submits the set."""
+    number toggles a choice and Enter submits the set. A list longer than nine takes
+    typed numbers instead: `4`, `9` highlights choice 49, and Enter picks it."""
 
     BINDINGS = [Binding("space", "toggle", "Toggle", show=False)]
 
@@ -27,17 +45,34 @@ class ChoiceAnswer(OptionList):
         self.labels = labels
         self.multi = multi
         self.chosen: set[int] = set()
+        self.typed = ""
+        self._typed_at = 0.0
         super().__init__(*[Option(self._prompt(i)) for i in range(len(labels))], id=id)
 
+    @property
+    def direct(self) -> bool:
+        """Short lists answer on one key; long ones take typed numbers."""
+        return len(self.labels) <= len(KEYS)
+
     def _prompt(self, index: int):
+        width = len(str(len(self.labels)))
         mark = ("[x] " if index in self.chosen else "[ ] ") if self.multi else ""
-        return joined((f"{index + 1}. ", "bold"), mark, self.labels[index])
+        return hanging(Text(f"{index + 1:>{width}}. {mark}", style="bold"),
+                       plain(self.labels[index]))
 
     def on_mount(self) -> None:
         self.highlighted = 0
 
     def on_key(self, event) -> None:
         key = event.character or ""
+        if not self.direct:
+            if key.isdigit():
+                event.stop()
+                self._type_digit(key)
+            elif event.key == "enter" and self.multi:
+                event.stop()
+                self.post_message(AnswerGiven(sorted(self.chosen)))
+            return
         index = KEYS.find(key) if key in KEYS else LETTERS.find(key.lower()) if key else -1
         if key and 0 <= index < len(self.labels):
             event.stop()
@@ -46,6 +81,15 @@ class ChoiceAnswer(OptionList):
         elif event.key == "enter" and self.multi:
             event.stop()
             self.post_message(AnswerGiven(sorted(self.chosen)))
+
+    def _type_digit(self, digit: str) -> None:
+        now = time.monotonic()
+        typed = (self.typed if now - self._typed_at < TYPING_PAUSE else "") + digit
+        if not 1 <= int(typed) <= len(self.labels):
+            typed = digit if 1 <= int(digit) <= len(self.labels) else ""
+        self.typed, self._typed_at = typed, now
+        if typed:
+            self.highlighted = int(typed) - 1
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -87,7 +131,8 @@ class OrderingAnswer(Vertical):
             yield Button("Submit", id="submit", variant="primary")
 
     def _prompt(self, position: int):
-        return joined((f"{position + 1}. ", "bold"), self.labels[self.arrangement[position]])
+        return hanging(Text(f"{position + 1}. ", style="bold"),
+                       plain(self.labels[self.arrangement[position]]))
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)
@@ -130,6 +175,10 @@ class NumericAnswer(Input):
         hint = (f"Type a number in {visible(unit)}, then Enter" if unit
                 else "Type a number, then Enter")
         super().__init__(placeholder=hint, type="number", id=id)
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """A number never holds `?`, so it stays the help key here too."""
+        return character != "?" and super().check_consume_key(key, character)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -1,0 +1,65 @@
+"""What to tell the player about one answer, in the order the choices or items were shown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quiz.content.key import answer_text
+from quiz.game.answers import response_text
+from quiz.game.round import Dealt, Outcome
+from quiz.game.scoring import items_in_place
+from quiz.model.questions import MultipleSelect, Ordering, SingleChoice
+
+
+@dataclass(frozen=True)
+class Row:
+    """One choice as shown, or one item where the player put it."""
+
+    text: str
+    right: bool
+    """A right choice, or an item standing in its right place."""
+    chosen: bool = False
+    """The player picked or ticked this choice (always False for ordering items)."""
+    belongs_at: int | None = None
+    """Ordering: the item's right position, counting from 1, when it is out of place."""
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The answer, judged: rows for choices and orderings, and both answers as text."""
+
+    rows: list[Row]
+    your_answer: str
+    right_answer: str
+    in_place: int | None = None
+    """Ordering: how many items the player put in their right place."""
+    right_order: list[str] | None = None
+    """Ordering: every item, in the right order."""
+
+
+def judge(dealt: Dealt, outcome: Outcome) -> Feedback:
+    """Feedback for an answered (or timed-out) question."""
+    question = dealt.question
+    response = outcome.response
+    labels = dealt.labels()
+    if isinstance(question, SingleChoice | MultipleSelect):
+        right = {question.answer} if isinstance(question, SingleChoice) else set(question.answers)
+        chosen = set() if response is None else (
+            {response} if isinstance(question, SingleChoice) else set(response))
+        rows = [Row(labels[n], dealt.order[n] in right, dealt.order[n] in chosen)
+                for n in range(len(labels))]
+        yours = "; ".join(row.text for row in rows if row.chosen)
+        if response is None:
+            yours = "(no answer)"
+        return Feedback(rows, yours or "(none)", "; ".join(r.text for r in rows if r.right))
+    if isinstance(question, Ordering):
+        if response is None:
+            return Feedback([], "(no answer)", answer_text(question),
+                            right_order=list(question.items))
+        rows = [Row(question.items[item], item == position,
+                    belongs_at=None if item == position else item + 1)
+                for position, item in enumerate(response)]
+        return Feedback(rows, response_text(question, response), answer_text(question),
+                        in_place=items_in_place(question, response),
+                        right_order=list(question.items))
+    return Feedback([], response_text(question, response), answer_text(question))

@@ -1,0 +1,1 @@
+"""Renderables built from the core's plain data, shared by several screens."""
