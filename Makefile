@@ -33,6 +33,7 @@ schema: install
 
 questions: install
 	$(BIN)/quiz generate --seed 2013 -o questions/generated.yaml --force
+	$(BIN)/quiz generate --seed 2013 --types predict -o questions/predictions.yaml --force
 
 bench-play: install
 	$(BIN)/python bench/play.py
