@@ -17,7 +17,8 @@ from websockets.asyncio.server import ServerConnection
 from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
-PAGES = {"/": "student.html", "/index.html": "student.html", "/screen": "screen.html"}
+PAGES = {"/": "student.html", "/index.html": "student.html", "/screen": "screen.html",
+         "/favicon.ico": "favicon.svg"}
 """Addresses a person types or scans, and the page each one gets."""
 TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml"}
