@@ -23,6 +23,7 @@ lint: install
 	$(BIN)/ruff check quiz tests bench scripts
 
 test: lint
+	@$(BIN)/python -c 'from tests.browser.chromium import missing; m = missing(); print("Browser tests: skipped, because " + m if m else "Browser tests: run in headless Chromium")'
 	$(BIN)/python -m pytest
 
 schema: install

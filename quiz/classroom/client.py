@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import random
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -22,7 +23,7 @@ BACKOFF = (0.25, 0.5, 1.0, 2.0, 4.0)
 class does not reconnect in lockstep after the server restarts)."""
 FATAL = {"bad_code", "bad_version", "not_host", "kicked", "bad_name", "name_taken", "locked"}
 """Refusals that trying again cannot change: the client stops and says why."""
-GIVE_UP = 60.0
+GIVE_UP = float(os.environ.get("QUIZ_JOIN_GIVE_UP", "60"))
 """Seconds of trying a server that never answered before saying so and stopping."""
 
 
@@ -103,6 +104,7 @@ class SessionClient:
         """The session ended: once the server goes, there is nothing to reconnect to."""
         self.fatal: p.Error | None = None
         self.give_up = GIVE_UP
+        self.connected_once = False
 
     def hello(self) -> p.Hello:
         if self.host_token:
@@ -117,7 +119,7 @@ class SessionClient:
     async def run(self) -> None:
         """Stay connected until `stop()`, a fatal refusal, the end of the session, or
         `give_up` seconds of trying a server that never answered."""
-        attempt, connected_once = 0, False
+        attempt = 0
         started = asyncio.get_running_loop().time()
         while not self.stopped and self.fatal is None:
             try:
@@ -129,7 +131,7 @@ class SessionClient:
                 async with connect(self.url, max_size=None, compression=None,
                                    open_timeout=5) as socket:
                     self.socket = socket
-                    connected_once = True
+                    self.connected_once = True
                     await socket.send(hello)
                     async for raw in socket:
                         attempt = 0
@@ -146,14 +148,14 @@ class SessionClient:
                 self.on_status("the session has ended")
                 break
             waited = asyncio.get_running_loop().time() - started
-            if not connected_once and waited > self.give_up:
+            if not self.connected_once and waited > self.give_up:
                 self._stop_with("bad_code", f"could not reach {self.url} for "
                                 f"{waited:.0f} s; check the address and that the session "
                                 "server is running, then try again")
                 break
             delay = BACKOFF[min(attempt, len(BACKOFF) - 1)] * random.uniform(0.75, 1.25)
             attempt += 1
-            what = "connection lost" if connected_once else f"cannot reach {self.url}"
+            what = "connection lost" if self.connected_once else f"cannot reach {self.url}"
             self.on_status(f"{what}; trying again in {max(delay, 1):.0f} s")
             await asyncio.sleep(delay)
         if self.fatal is not None:

@@ -209,6 +209,12 @@ def run_join(url: str, code: str, name: str | None, data: str | None) -> int:
             return _fail("this data folder holds more than one name for this session ("
                          + ", ".join(saved) + "); give --name to say which is yours")
         name = saved[0]
+    if not sys.stdin.isatty():
+        # Textual reads keys from stdin; a pipe or /dev/null at EOF would spin its input
+        # loop at full speed for as long as the app waited.
+        web = "http" + url.removeprefix("ws")
+        return _fail(f"quiz join needs a terminal to read your keys (its input is not "
+                     f"one); without a terminal, open {web}/?code={code} in a browser")
     from quiz.tui.classroom.student_app import StudentApp
 
     app = StudentApp(url, code, name, tokens)

@@ -62,8 +62,15 @@ class StudentApp(SessionApp):
     def on_mount(self) -> None:
         self.show_message(plain(f"Connecting to {self.url} …"))
         self.refresh_status()
-        self.run_worker(self.client.run(), name="session", exit_on_error=False)
+        self.run_worker(self._session(), name="session", exit_on_error=False)
         self.set_interval(0.1, self.tick)
+
+    async def _session(self) -> None:
+        await self.client.run()
+        if self.client.fatal is not None and not self.client.connected_once:
+            # Never reached: nothing to show but why, so say it and stop (a script with
+            # no terminal must not wait forever either).
+            self.exit(return_code=1, message=f"quiz: {self.client.fatal.message}")
 
     # ── From the server ────────────────────────────────────────────────────
     def on_server_welcome(self, message: p.Welcome) -> None:
