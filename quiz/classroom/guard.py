@@ -85,6 +85,25 @@ class AddressBook:
         return bucket.allow()
 
 
+def release_memory() -> None:
+    """Hand freed memory back to the system after a flood: Python frees the buffers, but
+    glibc keeps the pages for reuse unless asked (malloc_trim), so RSS would stay at the
+    flood's peak."""
+    import ctypes
+    import ctypes.util
+    import gc
+
+    gc.collect()
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return
+    try:
+        trim = ctypes.CDLL(name).malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return
+    trim(0)
+
+
 def raise_open_file_limit() -> tuple[int, int]:
     """Raise the soft open-file limit to the hard one (a common soft limit of 1,024 is
     a few hundred students); returns (before, after)."""

@@ -36,10 +36,12 @@ def _prototypes() -> dict[str, str]:
     """Each non-ASCII character that Unicode lists as a look-alike of an ASCII one →
     that ASCII character (a letter where there is one: Cyrillic `о` → `o`, not `0`).
     ASCII itself is left alone, so `Al` and `AI`, typed as such, stay two names."""
-    from confusable_homoglyphs.confusables import confusables_data
+    # Read the library's table directly: importing its module keeps all 9,600 entries
+    # (6 MB of objects) alive for good, where only the few hundred kept here are needed.
+    from confusable_homoglyphs.utils import load
 
     folded = {}
-    for char, homoglyphs in confusables_data.items():
+    for char, homoglyphs in load("confusables.json").items():
         if len(char) != 1 or char.isascii():
             continue
         ascii_ = sorted({h["c"] for h in homoglyphs if len(h["c"]) == 1 and h["c"].isascii()},

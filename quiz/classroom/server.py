@@ -76,6 +76,10 @@ class ClassroomServer:
         self.server: Server | None = None
         self.tasks: list[asyncio.Task] = []
         self.web_base = self.join_link = ""
+        self.floods_cut = 0
+        """Connections closed for flooding (for the log, tests and benchmarks)."""
+        self.last_cut = 0.0
+        self.trimmed_after = 0
 
     # ── Life cycle ─────────────────────────────────────────────────────────
     async def start(self, host: str = "127.0.0.1", port: int = 8765,
@@ -271,6 +275,9 @@ class ClassroomServer:
             return self._parse(peer.socket, raw)
         now = time.monotonic()
         if peer.guard.cut_off:
+            self.floods_cut += 1
+            self.last_cut = now
+            log.warning("closed a flooding connection from %s", _address(peer.socket))
             self._error(peer.socket, "flooding", "too many messages for too long; this "
                                                  "connection is closed", fatal=True)
             raise ConnectionClosed(None, None)
@@ -435,6 +442,10 @@ class ClassroomServer:
         if now - self.last_sweep >= 1.0:
             self.last_sweep = now
             self._sweep(now)
+            if self.floods_cut > self.trimmed_after and now - self.last_cut > 3.0:
+                # A flood is over: give its buffers' memory back.
+                self.trimmed_after = self.floods_cut
+                guard.release_memory()
 
     def _sweep(self, now: float) -> None:
         """When open files run short, drop connections that have not sent their HTTP
