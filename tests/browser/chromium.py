@@ -16,7 +16,7 @@ FLAGS = [
     # Tabs in the background keep their timers and sockets running, as a class's tabs
     # would each be in front on its own device.
     "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-    "--disable-backgrounding-occluded-windows",
+    "--disable-backgrounding-occluded-windows", "--disable-popup-blocking",
 ]
 
 

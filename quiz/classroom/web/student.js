@@ -87,13 +87,14 @@ function boot() {
   setInterval(tick, 100);
   const params = new URLSearchParams(location.search);
   const [code] = checkCode(params.get("code") || "");
+  const given = params.get("name");
   const mine = current.get();
-  if (mine && mine.code && (!code || mine.code === code)) {
+  if (mine && mine.code && (!code || mine.code === code) &&
+      (given === null || nameKey(given) === nameKey(mine.name))) {
     join(mine.code, mine.name); // a refresh: the same student, by their saved token
     return;
   }
   if (code) document.getElementById("code").value = code;
-  const given = params.get("name");
   if (code && given !== null) {
     const [name, problem] = checkName(given);
     if (name) { join(code, name); return; }
