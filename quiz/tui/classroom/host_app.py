@@ -204,7 +204,8 @@ class HostApp(SessionApp):
         if message.explanation:
             body.append(plain(message.explanation))
         if labels and question and question.kind in ("single_choice", "true_false"):
-            width = self.query_one("#live").content_region.width or 60
+            # Leave room for a scrollbar; before the first layout, assume a narrow pane.
+            width = (self.query_one("#live").content_region.width or 50) - 2
             body += [Text(""), bar_chart(labels, message.distribution, right, width)]
         if message.sources:
             body += [Text(""), plain("Source: " + "; ".join(message.sources), "dim")]
