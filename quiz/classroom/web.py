@@ -30,8 +30,11 @@ SECURITY = [
                                 "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
-    ("Cache-Control", "no-cache"),
 ]
+PAGE_CACHE = "no-cache"
+"""Pages are checked each time (they are tiny); their files can be kept for a while: the
+pages name them with the package version, so an upgrade fetches the new ones."""
+ASSET_CACHE = "public, max-age=3600"
 
 
 def is_upgrade(request: Request) -> bool:
@@ -50,7 +53,7 @@ def asset(name: str) -> bytes | None:
 
 
 def _response(connection: ServerConnection, status: int, body: bytes,
-              content_type: str) -> Response:
+              content_type: str, cache: str = PAGE_CACHE) -> Response:
     response = connection.respond(status, "")
     response.body = body
     response.headers = Headers([(k, v) for k, v in response.headers.raw_items()
@@ -59,6 +62,7 @@ def _response(connection: ServerConnection, status: int, body: bytes,
     response.headers["Content-Length"] = str(len(body))
     for key, value in SECURITY:
         response.headers[key] = value
+    response.headers["Cache-Control"] = cache
     return response
 
 
@@ -69,13 +73,26 @@ def page(connection: ServerConnection, request: Request, join_link: str) -> Resp
         return _response(connection, 200, qr_svg(join_link), TYPES[".svg"])
     name = PAGES.get(path) or (path.removeprefix("/static/") if path.startswith("/static/")
                                else None)
-    body = asset(name) if name else None
+    body = (page_text(name) if path in PAGES else asset(name)) if name else None
     if body is None:
         return _response(connection, http.HTTPStatus.NOT_FOUND,
                          b"Not found. Students join at / and the class screen is /screen.\n",
                          "text/plain; charset=utf-8")
     kind = TYPES.get("." + name.rsplit(".", 1)[-1]) or mimetypes.guess_type(name)[0]
-    return _response(connection, 200, body, kind or "application/octet-stream")
+    return _response(connection, 200, body, kind or "application/octet-stream",
+                     PAGE_CACHE if path in PAGES else ASSET_CACHE)
+
+
+@functools.cache
+def page_text(name: str) -> bytes | None:
+    """A page with its files' addresses marked with the package version (`?v=0.1.0`)."""
+    from quiz import __version__
+
+    body = asset(name)
+    if body is None or not name.endswith(".html"):
+        return body
+    return body.replace(b'.js"', f'.js?v={__version__}"'.encode()).replace(
+        b'.css"', f'.css?v={__version__}"'.encode())
 
 
 @functools.cache
