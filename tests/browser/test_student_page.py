@@ -35,9 +35,14 @@ def tab(browser):
 
 
 def until(driver, predicate, timeout: float = 8.0, what: str = ""):
+    from selenium.common.exceptions import StaleElementReferenceException
+
     deadline = time.monotonic() + timeout
     while True:
-        value = predicate()
+        try:
+            value = predicate()
+        except StaleElementReferenceException:  # the page redrew meanwhile: look again
+            value = None
         if value:
             return value
         if time.monotonic() > deadline:
