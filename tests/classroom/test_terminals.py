@@ -89,8 +89,10 @@ async def test_the_dashboard_runs_the_session_from_the_keyboard(tmp_path):
             assert str(table.get_row_at(0)[0]) == "[red]Ann[/red]"
             await pilot.press("s")
             await until(pilot, lambda: "Answers in: 0 of 1" in text_of(app, "#live-body"))
+            await until(pilot, lambda: str(table.get_row_at(0)[1]) == "")  # no scores now
             await pilot.press("x")
             await until(pilot, lambda: "Answer: Beijing" in text_of(app, "#live-body"))
+            await until(pilot, lambda: str(table.get_row_at(0)[1]) == "0")
             await pilot.press("k")
             await pilot.press("y")
             await until(pilot, lambda: table.row_count == 0)

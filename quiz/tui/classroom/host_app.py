@@ -131,8 +131,8 @@ class HostApp(SessionApp):
     # ── From the server ────────────────────────────────────────────────────
     def on_server_roster(self, message: p.Roster) -> None:
         self.roster = message
-        rows = tuple((e.id, e.name, e.score, e.answered, e.connected, e.waiting)
-                     for e in message.players)
+        rows = (message.state, *((e.id, e.name, e.score, e.answered, e.connected, e.waiting)
+                                 for e in message.players))
         if rows != self.shown_rows:
             self._fill_roster(message)
             self.shown_rows = rows
@@ -169,9 +169,13 @@ class HostApp(SessionApp):
         keep = table.cursor_row
         table.clear()
         # Scores are as of the last reveal (the server holds back an open question's), so
-        # this order does not move while a question is open.
+        # this order does not move while a question is open; and while one is, the
+        # column is blank: the dashboard is often the projected screen, where only the
+        # count of answers in belongs.
+        hide = roster.state in ("question", "paused")
         for entry in sorted(roster.players, key=lambda e: (-e.score, e.name.casefold())):
-            table.add_row(cut(entry.name), str(entry.score), "✔" if entry.answered else "",
+            table.add_row(cut(entry.name), "" if hide else str(entry.score),
+                          "✔" if entry.answered else "",
                           "⌛" if entry.waiting else "●" if entry.connected else "○",
                           key=entry.id)
         if roster.players:
