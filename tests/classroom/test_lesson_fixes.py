@@ -151,9 +151,14 @@ async def test_wording_on_the_screens(tmp_path):
         student_app = StudentApp(server.url, server.code, "Kim", None)
         shown = {binding.key for binding in student_app.BINDINGS if binding.show}
         assert shown == {"ctrl+q"}  # the footer says Ctrl+Q, as the hint does
+        async with student_app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: "1 student in the session, 3 questions to play"
+                        in text_of(student_app, "#message"))
         app = HostApp(server.url, server.code, server.host_token)
         async with app.run_test(size=(100, 30)) as pilot:
-            await asyncio.to_thread(student, server, "Kim")
+            await asyncio.to_thread(student, server, "Lee")
+            await until(pilot, lambda: "2 students" in text_of(app, "#status"))
+            await asyncio.to_thread(control, host(server), "kick", player="p-2")
             await until(pilot, lambda: "1 student " in text_of(app, "#status") + " ")
             assert "1 students" not in text_of(app, "#status")
             await until(pilot, lambda: "3 questions will be played" in

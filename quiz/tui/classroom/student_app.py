@@ -18,6 +18,7 @@ from quiz.tui.classroom.shared import (
     SessionApp,
     answer_widget,
     leaderboard,
+    plural,
     wire_value,
 )
 from quiz.tui.messages import AnswerGiven
@@ -87,8 +88,9 @@ class StudentApp(SessionApp):
         more = message.count - len(message.players)
         body = [joined(("You are in, ", "bold"), (self.me, "bold"),
                        (". Waiting for the teacher to start…", "bold")),
-                plain(f"{message.count} in the session: {names}"
-                      + (f" and {more} more" if more > 0 else ""))]
+                plain(f"{plural(message.count, 'student')} in the session"
+                      + (f", {plural(message.total, 'question')} to play" if message.total
+                         else "") + f": {names}" + (f" and {more} more" if more > 0 else ""))]
         if message.locked:
             body.append(plain("The teacher has locked the lobby."))
         self.show_message(Text("\n").join(body))
