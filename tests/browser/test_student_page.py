@@ -58,6 +58,14 @@ def text(driver, element_id: str) -> str:
         " ? n.textContent : '';", element_id)
 
 
+def texts(driver, selector: str) -> list[str]:
+    """Every matching element's text, read in one go (the page may redraw between two
+    separate reads)."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent);",
+        selector)
+
+
 def press(driver, *keys: str) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
 
@@ -144,7 +152,8 @@ def test_a_pause_holds_answers_and_a_refusal_never_locks_the_student_out(tmp_pat
         until(tab, lambda: text(tab, "prompt"))
         control(teacher, "pause")
         until(tab, lambda: "Paused" in text(tab, "paused"))
-        assert all(not b.is_enabled() for b in tab.find_elements("css selector", ".choice"))
+        assert tab.execute_script(
+            "return [...document.querySelectorAll('.choice')].every(b => b.disabled);")
         # An answer that crossed the pause on the wire is refused; the page lets the
         # student answer again once the question is open.
         tab.execute_script("quiz.sent = true; quiz.session.send({type: 'answer', "
@@ -196,7 +205,7 @@ def test_every_kind_of_question_from_the_keyboard(tmp_path, tab):
         assert "visits" in text(tab, "answer-area")
         press(tab, "3", "\n")
         next_question(2)
-        shown = [b.text.split("\n")[-1] for b in tab.find_elements("css selector", ".choice")]
+        shown = texts(tab, ".choice .label")
         for label in ("Drills", "Visits"):
             press(tab, str(shown.index(label) + 1))
         press(tab, "\n")
@@ -204,7 +213,7 @@ def test_every_kind_of_question_from_the_keyboard(tmp_path, tab):
         from selenium.webdriver.common.keys import Keys
 
         for position, item in enumerate(["First", "Second", "Third"]):
-            items = [e.text for e in tab.find_elements("css selector", ".ordering .label")]
+            items = texts(tab, ".ordering .label")
             tab.find_element("id", f"order-item-{items.index(item)}").click()
             for step in range(items.index(item) - position):
                 if step % 2:  # both ways the terminal knows: K, and Shift+↑
@@ -248,14 +257,10 @@ def test_hostile_names_and_bank_text_are_shown_literally(tmp_path, tab, browser)
         name_field.clear()
         name_field.send_keys(mine + "\n")
         until(tab, lambda: len(tab.find_elements("css selector", "#lobby-names li")) == 5)
-        shown = [e.get_attribute("textContent")
-                 for e in tab.find_elements("css selector", "#lobby-names li")]
-        assert shown == [*HOSTILE, mine]
+        assert texts(tab, "#lobby-names li") == [*HOSTILE, mine]
         control(teacher, "start")
         until(tab, lambda: "<b>bold</b>" in text(tab, "prompt"))
-        labels = [e.get_attribute("textContent")
-                  for e in tab.find_elements("css selector", ".choice .label")]
-        assert sorted(labels) == sorted(["<i>one</i>", "&lt;two&gt;"])
+        assert sorted(texts(tab, ".choice .label")) == sorted(["<i>one</i>", "&lt;two&gt;"])
         assert not tab.find_elements("css selector", "main img, main b, main i, main script")
         assert tab.title.startswith("Scenario Quiz")
         assert mine in text(tab, "status")
@@ -287,7 +292,8 @@ def test_the_class_screen_through_a_round(tmp_path, tab):
         assert str(score) not in body and "Ann" not in body  # no scores, no names
         control(teacher, "skip")
         until(tab, lambda: text(tab, "reveal-answer") == "Beijing")
-        marked = tab.find_element("css selector", "#chart .is-right").text
+        marked = tab.execute_script(
+            "return document.querySelector('#chart .is-right').innerText;")
         assert marked.startswith("✔") and "Beijing" in marked
         until(tab, lambda: "[b]Ann[/b]" in text(tab, "top-list"))
         assert str(score) in text(tab, "top-list")
