@@ -147,8 +147,6 @@ class Lobby(StrictModel):
     locked: bool
     total: int | None = None
     """How many questions the session will play."""
-    waiting: list[str] = []
-    """For the host: newcomers waiting to be let in (when admission is on)."""
 
 
 class Question(StrictModel):

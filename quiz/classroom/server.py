@@ -5,9 +5,7 @@ same port serves the browser pages (quiz/classroom/web.py)."""
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import os
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -20,7 +18,9 @@ from quiz.classroom import guard, outgoing, store, views, web
 from quiz.classroom import protocol as p
 from quiz.classroom.fanout import fan_out
 from quiz.classroom.journal import Journal
+from quiz.classroom.pressure import Pressure
 from quiz.classroom.room import Player, Room, RoomError
+from quiz.classroom.server_controls import HostControls
 
 RECOVERY_GRACE = 20.0
 """After a restart, an open question stays open at least this long, so students whose
@@ -28,25 +28,11 @@ clients are reconnecting can still answer it."""
 REJOIN_GRACE = 30.0
 """A dropped student still counts as present this long: the question waits for them."""
 HELLO_TIMEOUT = 10.0
-PRESSED_HELLO_TIMEOUT = 2.0
-"""When open files run short, connections that have not said hello within this long
-(or not even sent their HTTP request) are dropped to make room for real students."""
-PRESSURE = 0.6
-"""The share of the open-file limit in use that counts as running short."""
 WIRE_LIMIT = 64 * 1024
 """Frames above this are cut off by websockets (close code 1009); frames between the
 protocol's limit and this get a `too_large` reply and the connection carries on."""
 TICK = 0.05
 log = logging.getLogger("quiz.classroom")
-STATS = os.environ.get("QUIZ_STATS_FILE")
-"""`make bench-classroom` sets this to collect the server's own fan-out times."""
-
-
-def _record_stat(**values) -> None:
-    with open(STATS, "a", encoding="utf-8") as stream:
-        stream.write(json.dumps(values) + "\n")
-
-
 @dataclass
 class Peer:
     """One open connection."""
@@ -56,7 +42,7 @@ class Peer:
     warned_at: float = -1e9
 
 
-class ClassroomServer:
+class ClassroomServer(HostControls):
     def __init__(self, connection: sqlite3.Connection, session: int | None, room: Room, *,
                  limits: guard.Limits | None = None):
         self.connection = connection
@@ -69,17 +55,12 @@ class ClassroomServer:
         self.screens = self.audience.screens
         self.left_at: dict[str, float] = {}
         self.addresses = guard.AddressBook(limits or guard.Limits())
-        self.awaiting_hello: dict[ServerConnection, float] = {}
-        self.first_seen: dict[ServerConnection, float] = {}
+        self.pressure = Pressure()
         self.lobby_due = self.roster_due = self.count_due = False
         self.last_roster = self.last_check = self.last_sweep = 0.0
         self.server: Server | None = None
         self.tasks: list[asyncio.Task] = []
         self.web_base = self.join_link = ""
-        self.floods_cut = 0
-        """Connections closed for flooding (for the log, tests and benchmarks)."""
-        self.last_cut = 0.0
-        self.trimmed_after = 0
 
     # ── Life cycle ─────────────────────────────────────────────────────────
     async def start(self, host: str = "127.0.0.1", port: int = 8765,
@@ -134,19 +115,19 @@ class ClassroomServer:
         if not self.addresses.may_connect(address):
             return self._refuse(socket, "too_many", "too many connections from your address")
         self.addresses.opened(address)
-        self.awaiting_hello[socket] = time.monotonic()
+        self.pressure.awaiting_hello[socket] = time.monotonic()
         try:
             await self._handle(socket, address)
         finally:
             self.addresses.closed(address)
-            self.awaiting_hello.pop(socket, None)
+            self.pressure.awaiting_hello.pop(socket, None)
 
     async def _handle(self, socket: ServerConnection, address: str) -> None:
         try:
             raw = await asyncio.wait_for(socket.recv(), HELLO_TIMEOUT)
         except (TimeoutError, ConnectionClosed):
             return
-        self.awaiting_hello.pop(socket, None)
+        self.pressure.awaiting_hello.pop(socket, None)
         hello = self._parse(socket, raw, fatal=True)
         if hello is None:
             return
@@ -275,9 +256,7 @@ class ClassroomServer:
             return self._parse(peer.socket, raw)
         now = time.monotonic()
         if peer.guard.cut_off:
-            self.floods_cut += 1
-            self.last_cut = now
-            log.warning("closed a flooding connection from %s", _address(peer.socket))
+            self.pressure.flood_cut(now, _address(peer.socket))
             self._error(peer.socket, "flooding", "too many messages for too long; this "
                                                  "connection is closed", fatal=True)
             raise ConnectionClosed(None, None)
@@ -322,61 +301,6 @@ class ClassroomServer:
         # are as many answers as connected students, someone connected is still thinking.
         if self.room.answer_count >= len(self.students):
             await self._close_if_due()
-
-    async def _control(self, socket: ServerConnection, message: p.Control) -> None:
-        room = self.room
-        before = room.snapshot()
-        was_open = room.state in ("question", "paused")
-        try:
-            if message.action in ("kick", "admit"):
-                return await self._player_control(message.action, message.player or "")
-            room.control(message.action)
-        except RoomError as error:
-            return self._error(socket, error.code, str(error))
-        operations = store.room_state(self.session, room)
-        if room.state == "reveal" or (room.state == "ended" and was_open):
-            operations += store.streaks(self.session, room)
-        sent = outgoing.announcements(room, self.audience, message.action, was_open)
-        try:
-            await self.journal.write(operations)
-        except sqlite3.Error as error:
-            room.restore(before)
-            log.error("could not store a control: %s", error)
-            return self._error(socket, "bad_state", f"the server could not store that "
-                                                    f"({error}); nothing changed")
-        started = time.perf_counter()
-        self._deliver(sent)
-        if STATS and message.action in ("start", "next") and room.state == "question":
-            _record_stat(fanout_ms=(time.perf_counter() - started) * 1000,
-                         sockets=sum(len(sockets) for sockets, _ in sent))
-        self.roster_due = self.lobby_due = self.count_due = True
-
-    async def _player_control(self, action: str, player_id: str) -> None:
-        if action == "admit":
-            player = self.room.admit(player_id)
-            await self.journal.write(store.admitted(self.session, player))
-            socket = self.audience.waiting.pop(player.id, None)
-            if socket is not None:
-                self.students[player.id] = socket
-                self._send(socket, p.Welcome(type="welcome", version=p.PROTOCOL_VERSION,
-                                             player_id=player.id, name=player.name,
-                                             score=self.room.shown_score(player),
-                                             state=self.room.state))
-                for message in outgoing.catch_up(self.room, player):
-                    self._send(socket, message)
-        else:
-            player = self.room.kick(player_id)
-            await self.journal.write(store.kicked(self.session, player))
-            socket = self.students.pop(player.id, None) or self.audience.waiting.pop(
-                player.id, None)
-            if socket is not None:
-                self._send(socket, p.Error(type="error", code="kicked", fatal=True,
-                                           message="the teacher removed you from this "
-                                                   "session"))
-                asyncio.ensure_future(socket.close(1000, "kicked"))
-            self.left_at.pop(player.id, None)
-        self.roster_due = self.lobby_due = self.count_due = True
-        await self._close_if_due()
 
     async def _close_if_due(self) -> None:
         if self.room.close_if_due(self._waiting_for()):
@@ -441,34 +365,8 @@ class ClassroomServer:
             self.roster_due = self.count_due = False
         if now - self.last_sweep >= 1.0:
             self.last_sweep = now
-            self._sweep(now)
-            if self.floods_cut > self.trimmed_after and now - self.last_cut > 3.0:
-                # A flood is over: give its buffers' memory back.
-                self.trimmed_after = self.floods_cut
-                guard.release_memory()
-
-    def _sweep(self, now: float) -> None:
-        """When open files run short, drop connections that have not sent their HTTP
-        request, or their hello, within a couple of seconds: half-open sockets must not
-        keep real students out."""
-        connections = self.server.all_connections if self.server else set()
-        if len(connections) < PRESSURE * guard.open_file_limit():
-            self.first_seen.clear()
-            return
-        dropped = 0
-        for connection in list(connections):
-            if connection.request is None:
-                seen = self.first_seen.setdefault(connection, now)
-                if now - seen > PRESSED_HELLO_TIMEOUT:
-                    connection.transport.abort()
-                    dropped += 1
-        for connection, since in list(self.awaiting_hello.items()):
-            if now - since > PRESSED_HELLO_TIMEOUT:
-                connection.transport.abort()
-                dropped += 1
-        self.first_seen = {c: t for c, t in self.first_seen.items() if c in connections}
-        if dropped:
-            log.warning("open files are running short: dropped %d idle handshakes", dropped)
+            self.pressure.every_second(self.server.all_connections if self.server else set(),
+                                       now)
 
 
 def _address(connection: ServerConnection) -> str:

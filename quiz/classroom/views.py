@@ -50,14 +50,10 @@ def standings(room: Room, final: bool, player: Player | None = None,
     return message
 
 
-def lobby(room: Room, for_host: bool = False) -> p.Lobby:
+def lobby(room: Room) -> p.Lobby:
     present = [each.name for each in room.players.values() if each.playing]
-    message = p.Lobby(type="lobby", players=present[-LOBBY_NAMES:], count=len(present),
-                      locked=room.locked, total=len(room.dealt))
-    if for_host:
-        message.waiting = [each.name for each in room.players.values()
-                           if not each.admitted and not each.kicked][:LOBBY_NAMES]
-    return message
+    return p.Lobby(type="lobby", players=present[-LOBBY_NAMES:], count=len(present),
+                   locked=room.locked, total=len(room.dealt))
 
 
 def count(room: Room) -> p.Count:

@@ -97,7 +97,7 @@ def test_fifty_floods_leave_a_student_responsive(tmp_path):
             time.sleep(0.1)
         attacker.join(20)
         assert worst < 1.0, f"a ping took {worst:.2f} s under the floods"
-        assert server.server.floods_cut == 50
+        assert server.server.pressure.floods_cut == 50
 
 
 def test_joins_and_connections_per_address_are_limited(tmp_path):
