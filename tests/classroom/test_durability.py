@@ -175,3 +175,17 @@ def test_a_resume_with_other_options_or_after_hours_asks_first(tmp_path):
     connection.execute("UPDATE sessions SET touched_at = touched_at - 86400")
     with pytest.raises(ResumeQuestion, match="last used 1 days ago|hours ago"):
         open_session(db, bank, count=2)
+
+
+def test_quiz_serve_without_a_terminal_asks_for_resume_or_new_in_words(tmp_path):
+    from click.testing import CliRunner
+
+    from quiz.classroom.hosting import open_session
+    from quiz.cli import main
+
+    db, bank = tmp_path / "class.db", write_bank(tmp_path)
+    open_session(db, bank, count=2).create()
+    result = CliRunner().invoke(main, ["serve", str(bank), "--db", str(db), "--port", "0"])
+    assert result.exit_code == 2
+    assert "unfinished session" in result.output and "--count 2" in result.output
+    assert "--resume" in result.output and "--new" in result.output
