@@ -54,6 +54,8 @@ def _prototypes() -> dict[str, str]:
 def name_key(name: str) -> str:
     """What two names are compared by: NFKC, each look-alike of an ASCII character made
     that character, then case folded."""
-    text = unicodedata.normalize("NFKC", " ".join(name.split()))
+    # Normalise before collapsing spaces: NFKC can itself make spaces (`´` becomes a
+    # space and a combining accent), which the collapse must then see.
+    text = " ".join(unicodedata.normalize("NFKC", name).split())
     table = _prototypes()
     return "".join(table.get(char, char) for char in text).casefold()
