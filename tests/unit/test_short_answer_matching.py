@@ -205,3 +205,16 @@ def test_exports_report_the_new_types_as_left_out():
         assert "Seoul" not in text and "Han Min-koo" not in text
         assert [p.message.split(" is ")[0] for p in problems] == [
             "question 's'", "question 'm'"]
+
+
+def test_a_matching_gets_more_time_for_more_pairs_unless_it_sets_its_own():
+    from quiz.game.modes import limit_for
+
+    three = model(MATCH)
+    assert limit_for(three, 20.0) == 30.0
+    assert limit_for(model({**MATCH, "pairs": MATCH["pairs"][:2]}), 20.0) == 20.0
+    assert limit_for(model({**MATCH, "time_limit": 12}), 20.0) == 12
+    assert limit_for(model(SHORT), 20.0) == 20.0 and limit_for(model(SHORT), None) is None
+    round_ = Round(deal([Entry("b", None, three)], MODES["challenge"], 1), MODES["challenge"],
+                   ScoringRules())
+    assert round_.time_limit() == 30.0
