@@ -86,6 +86,7 @@ async def answer(pilot, app: QuizApp, right: bool = True) -> None:
     elif isinstance(question, ShortAnswer):  # typed with stray spaces, in upper case
         text = question.answers[-1].text
         typed = text if question.case_sensitive else text.upper()
+        typed = "".join(c for c in typed if c.isprintable())  # keys, not control bytes
         await pilot.press("space", *(typed if right else typed + "x"), "space", "enter")
     elif isinstance(question, Matching):  # a letter per item: each pair, or each shifted
         count = len(question.pairs)

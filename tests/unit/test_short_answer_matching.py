@@ -218,3 +218,12 @@ def test_a_matching_gets_more_time_for_more_pairs_unless_it_sets_its_own():
     round_ = Round(deal([Entry("b", None, three)], MODES["challenge"], 1), MODES["challenge"],
                    ScoringRules())
     assert round_.time_limit() == 30.0
+
+
+def test_invisible_characters_neither_count_nor_hide_a_duplicate():
+    question = model({**SHORT, "answers": ["Seoul"]})
+    assert is_correct(question, "Se\u200boul") and is_correct(question, "Seo\u00adul")
+    assert error_of({**SHORT, "answers": ["Seoul", "Se\u200boul"]})["type"] == (
+        "duplicate_answer")
+    twins = {**MATCH, "pairs": [*MATCH["pairs"], {"left": "Han\u2060 Min-koo", "right": "x"}]}
+    assert error_of(twins)["type"] == "duplicate_left_item"
