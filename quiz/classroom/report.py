@@ -11,7 +11,15 @@ from dataclasses import asdict, dataclass
 from quiz.classroom import store
 from quiz.content.key import answer_text, format_number
 from quiz.game.round import Dealt
-from quiz.model.questions import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse
+from quiz.model.questions import (
+    Matching,
+    MultipleSelect,
+    Numeric,
+    Ordering,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
 from quiz.safety.terminal import json_text, visible
 
 GROUP_SHARE = 0.27
@@ -138,6 +146,11 @@ def _in_words(dealt: Dealt, value: object) -> str:
             return "; ".join(sorted(labels[i] for i in value))
         if isinstance(question, Ordering):
             return " → ".join(labels[i] for i in value)
+        if isinstance(question, ShortAnswer):
+            return " ".join(str(value).split())
+        if isinstance(question, Matching):
+            return "; ".join(f"{pair.left} → {'(none)' if i is None else labels[i]}"
+                             for pair, i in zip(question.pairs, value, strict=True))
     except (IndexError, TypeError, ValueError):
         pass
     return json.dumps(value)

@@ -14,10 +14,21 @@ from dataclasses import dataclass, field
 from quiz.classroom.names import NameError_, clean_name, name_key
 from quiz.classroom.protocol import MAX_NUMBER
 from quiz.game.answers import is_correct
+from quiz.game.modes import limit_for
 from quiz.game.round import LATE_GRACE, Dealt
 from quiz.game.scoring import score_answer
-from quiz.model.questions import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse
+from quiz.model.questions import (
+    MAX_TYPED,
+    Matching,
+    MultipleSelect,
+    Numeric,
+    Ordering,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
 from quiz.model.scoring import ScoringRules
+from quiz.safety.terminal import has_controls
 
 
 class RoomError(ValueError):
@@ -194,9 +205,10 @@ class Room:
         return self.dealt[self.index]
 
     def limit(self, index: int | None = None) -> float:
-        """Seconds allowed for a question: its own limit, else the room's."""
+        """Seconds allowed for a question: its own limit, else the room's (stretched for a
+        matching's pairs, as in the solo game)."""
         dealt = self.dealt[self.index if index is None else index]
-        return dealt.question.time_limit or self.time_limit
+        return limit_for(dealt.question, self.time_limit)
 
     def time_left(self) -> float:
         if self.state == "paused":
@@ -290,6 +302,19 @@ class Room:
                 counts[submission.value] += 1
         return counts
 
+    def matched(self) -> list[int]:
+        """A matching: how many players matched each item rightly, in the items' order."""
+        question = self.current.question
+        if not isinstance(question, Matching):
+            return []
+        counts = [0] * len(question.pairs)
+        for player in self.players.values():
+            submission = player.answers.get(self.index)
+            if submission and isinstance(submission.value, list):
+                for item, shown in enumerate(submission.value[:len(counts)]):
+                    counts[item] += shown is not None and self.current.order[shown] == item
+        return counts
+
     def shown_score(self, player: Player) -> int:
         """The score as of the last reveal: while a question is open, its points would
         tell a student (or a projected dashboard) which choice is right."""
@@ -335,6 +360,25 @@ def _response(dealt: Dealt, shown: object):
             if isinstance(question, Ordering) and len(shown) != len(dealt.order):
                 raise IndexError
             return dealt.from_display(shown)
+        if isinstance(question, ShortAnswer) and isinstance(shown, str):
+            return _typed(shown)
+        if isinstance(question, Matching) and isinstance(shown, list):
+            return _matching(dealt, shown)
     except IndexError:
         pass
     raise RoomError("malformed", "that answer does not fit this question")
+
+
+def _typed(shown: str) -> str:
+    """A typed answer as the protocol checks it (also for callers that skip it)."""
+    if len(shown) > MAX_TYPED or has_controls(shown) or not shown.strip():
+        raise IndexError
+    return shown
+
+
+def _matching(dealt: Dealt, shown: list):
+    """A match position (or None) for each item, in the bank's numbering."""
+    if len(shown) != len(dealt.question.pairs) or not all(
+            i is None or (type(i) is int and 0 <= i < len(dealt.order)) for i in shown):
+        raise IndexError
+    return dealt.from_display(shown)

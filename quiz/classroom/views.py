@@ -7,7 +7,8 @@ import json
 from quiz.classroom import protocol as p
 from quiz.classroom.room import Player, Room
 from quiz.content.key import answer_text, context_text
-from quiz.model.questions import Numeric
+from quiz.game.answers import accepted
+from quiz.model.questions import Matching, Numeric, ShortAnswer
 
 LOBBY_NAMES = 60
 PODIUM = 10
@@ -22,6 +23,7 @@ def question(room: Room, player: Player | None = None) -> p.Question:
         type="question", index=room.index, total=len(room.dealt), kind=q.type,
         prompt=q.prompt, context=context_text(q.context) or None, choices=dealt.labels(),
         unit=q.unit if isinstance(q, Numeric) else None, time_limit=limit,
+        items=[pair.left for pair in q.pairs] if isinstance(q, Matching) else [],
         time_left=round(left, 2) if left < limit - 0.05 else None,
         locked_in=bool(player and room.index in player.answers))
 
@@ -32,13 +34,24 @@ def reveal(room: Room, player: Player | None, distribution: list[int],
     message = p.Reveal(type="reveal", index=room.index, answer=answer_text(q),
                        explanation=q.explanation, distribution=distribution,
                        sources=[source.citation() for source in q.sources])
+    if isinstance(q, Matching):
+        message.matches, message.matched = [pair.right for pair in q.pairs], room.matched()
     if player is not None:
         submission = player.answers.get(room.index)
+        message.note = typed_note(q, submission.value if submission else None)
         message.correct = bool(submission and submission.correct)
         message.points = submission.points if submission else 0
         message.score = player.score
         message.rank = ranks.get(player.id)
     return message
+
+
+def typed_note(question, typed: object) -> str | None:
+    """The bank's feedback on the accepted answer a student typed, if it has one."""
+    if not isinstance(question, ShortAnswer):
+        return None
+    hit = accepted(question, typed)
+    return hit.feedback if hit else None
 
 
 def standings(room: Room, final: bool, player: Player | None = None,

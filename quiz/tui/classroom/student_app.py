@@ -44,6 +44,8 @@ class StudentApp(SessionApp):
         self.countdown: Countdown | None = None
         self.widget_serial = 0
         self.my_answer = ""
+        self.my_picks: list[int | None] | None = None
+        """A matching's picks, in display positions, to mark each pair at the reveal."""
         self.sent = False
         """An answer to the open question is on its way or stored."""
         self.paused = False
@@ -102,6 +104,7 @@ class StudentApp(SessionApp):
         self.paused = False
         self.sent = message.locked_in
         self.my_answer = "(given before you reconnected)" if message.locked_in else ""
+        self.my_picks = None
         left = message.time_left if message.time_left is not None else message.time_limit
         self.countdown = Countdown(left, message.time_limit)
         self.query_one("#context", Static).update(plain(message.context or ""))
@@ -115,11 +118,12 @@ class StudentApp(SessionApp):
             self.locked_in()
             return
         self.widget_serial += 1
-        widget = answer_widget(message.kind, message.choices, message.unit)
+        widget = answer_widget(message.kind, message.choices, message.unit, message.items)
         widget.id = f"answer-{self.widget_serial}"
         area.mount(widget)
         widget.focus()
-        self.query_one("#hint", Static).update(hint_for(message.kind, message.choices))
+        self.query_one("#hint", Static).update(
+            hint_for(message.kind, message.choices, message.items))
 
     def on_server_ack(self, message: p.Ack) -> None:
         if self.question is None or message.question != self.question.index:
@@ -141,13 +145,22 @@ class StudentApp(SessionApp):
         self.query_one("#answer-area", Container).remove_children()
         verdict = (joined(("✔ Right!", "bold green"), f"  +{message.points} points")
                    if message.correct else joined(("✘ Not this time.", "bold red"),
-                                                  "  No points for this one."))
+                                                  "  No points for this one.")
+                   if not message.points else joined(
+                       ("✘ Not all right.", "bold red"),
+                       f"  +{message.points} points for the parts you got right."))
         lines = [verdict]
-        if self.my_answer and not message.correct:
+        pairs = self._pairs_marked(message)
+        if pairs is not None:
+            lines.append(pairs)
+        elif self.my_answer and not message.correct:
             lines.append(joined(("You said: ", "bold"), plain(self.my_answer)))
         elif not self.my_answer:
             lines.append(plain("No answer from you on this one."))
-        lines.append(joined(("Answer: ", "bold"), plain(message.answer)))
+        if message.note:
+            lines.append(joined(("On your answer: ", "bold"), plain(message.note)))
+        if pairs is None:
+            lines.append(joined(("Answer: ", "bold"), plain(message.answer)))
         if message.explanation:
             lines.append(plain(message.explanation))
         lines.append(joined(("Your score: ", "bold"), f"{message.score}",
@@ -185,7 +198,7 @@ class StudentApp(SessionApp):
                 self.show_message(plain("▶ Resumed: answer now."))
                 self._enable_answer()
                 self.query_one("#hint", Static).update(
-                    hint_for(self.question.kind, self.question.choices))
+                    hint_for(self.question.kind, self.question.choices, self.question.items))
         elif message.state == "ended" and self.question is not None:
             self.clear_question()
 
@@ -214,8 +227,30 @@ class StudentApp(SessionApp):
             self.show_message(plain("Not connected; your answer will be sent when the "
                                     "connection is back."))
 
+    def _pairs_marked(self, message: p.Reveal) -> Text | None:
+        """A matching's items, each ticked or crossed, with the match given and the
+        right one; None for other kinds (or a reveal without the pairs)."""
+        question = self.question
+        if (question is None or question.kind != "matching" or not message.matches
+                or self.my_picks is None):  # another kind, or no picks of this client's
+            return None
+        given = self.my_picks
+        lines = []
+        for item, right, pick in zip(question.items, message.matches, given, strict=False):
+            chosen = question.choices[pick] if pick is not None else "(none)"
+            good = chosen == right
+            lines.append(joined(("✔ " if good else "✘ ", "bold green" if good else "bold red"),
+                                plain(item), " → ", plain(chosen),
+                                ("" if good else "   (right: ", "dim"),
+                                ("" if good else right, "bold"), ("" if good else ")", "dim")))
+        return Text("\n").join(lines)
+
     def _in_words(self, shown) -> str:
         question = self.question
+        if question.kind == "matching" and isinstance(shown, list):
+            self.my_picks = list(shown)
+            return "; ".join(f"{item} → {question.choices[i] if i is not None else '(none)'}"
+                             for item, i in zip(question.items, shown, strict=False))
         labels = ["True", "False"] if question.kind == "true_false" else question.choices
         if isinstance(shown, int) and 0 <= shown < len(labels):
             return labels[shown]

@@ -31,6 +31,19 @@ class MatchingAnswer(Horizontal):
     matches on the right. A letter matches the highlighted item and moves on to the next
     one still unmatched; Enter sends once every item has a match (or on a second Enter)."""
 
+    # A widget both the solo game and the classroom's student app use, so its look
+    # travels with it; each app's stylesheet sets the heights.
+    DEFAULT_CSS = """
+    MatchingAnswer #matching-items, MatchingAnswer #matching-choices {
+        width: 1fr;
+        border: round $primary;
+        border-title-color: $foreground;
+    }
+    MatchingAnswer #matching-choices {
+        border: round $panel-lighten-2;
+    }
+    """
+
     BINDINGS = [
         Binding("left", "cycle(-1)", "Previous match", show=False),
         Binding("right", "cycle(1)", "Next match", show=False),
