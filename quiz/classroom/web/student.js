@@ -10,6 +10,8 @@ const HINTS = {
   multiple_select: "Keys: a number ticks a choice; Enter sends them all.",
   ordering: "Keys: Shift+↑/↓ or K/J moves the highlighted item; Enter sends.",
   numeric: "Type the number, then Enter.",
+  short_answer: "Type your answer, then Enter.",
+  matching: "Keys: 1–9 goes to an item, a letter picks its match; Enter sends.",
 };
 
 const page = {
@@ -138,6 +140,7 @@ const HANDLERS = {
     page.paused = false;
     page.sent = message.locked_in;
     page.myAnswer = message.locked_in ? "(given before you reconnected)" : "";
+    page.myPicks = null;
     const left = message.time_left ?? message.time_limit;
     page.countdown = new Countdown(left, message.time_limit);
     view("question-view");
@@ -174,10 +177,15 @@ const HANDLERS = {
     page.rank = message.rank ?? null;
     view("reveal-view");
     const verdict = show("verdict", message.correct ?
-      `✔ Right! +${plural(message.points, "point")}` : "✘ Not this time. No points.");
+      `✔ Right! +${plural(message.points, "point")}` : message.points ?
+        `✘ Not all right. +${plural(message.points, "point")} for the parts you got right.` :
+        "✘ Not this time. No points.");
     verdict.className = message.correct ? "right" : "wrong";
-    show("your-answer", page.myAnswer ? (message.correct ? "" : `You said: ${page.myAnswer}`)
-      : "No answer from you on this one.");
+    const marked = markPairs(message);
+    show("your-answer", marked ? "" : page.myAnswer ?
+      (message.correct ? "" : `You said: ${page.myAnswer}`) :
+      "No answer from you on this one.");
+    show("typed-note", message.note ? `On your answer: ${message.note}` : "");
     show("right-answer", message.answer);
     show("explanation", message.explanation || "");
     show("source", message.sources && message.sources.length ?
@@ -263,12 +271,36 @@ function stopped(why) {
   again.href = `/?code=${encodeURIComponent(page.code)}`;
 }
 
+// A matching's reveal: each item with the match given, ✔ or ✘, and the right one beside
+// a wrong one. Returns false (and shows nothing) for other kinds.
+function markPairs(message) {
+  const list = document.getElementById("pair-marks");
+  const question = page.question;
+  if (!question || question.kind !== "matching" || !(message.matches || []).length ||
+      !page.myPicks) {
+    list.replaceChildren();
+    return false;
+  }
+  list.replaceChildren(...question.items.map((item, index) => {
+    const pick = page.myPicks[index];
+    const given = pick === null || pick === undefined ? "(none)" : question.choices[pick];
+    const right = given === message.matches[index];
+    return el("li", { class: right ? "right" : "wrong" },
+      el("span", { "aria-hidden": "true", text: right ? "✔ " : "✘ " }),
+      el("span", { class: "visually-hidden", text: right ? "Right: " : "Wrong: " }),
+      `${item} → ${given}`,
+      right ? null : el("span", { class: "muted", text: ` (right: ${message.matches[index]})` }));
+  }));
+  return true;
+}
+
 // ── Answering ────────────────────────────────────────────────────────────────
 
 function submit(value, inWords) {
   if (!page.question || page.paused || page.sent) return;
   page.sent = true;
   page.myAnswer = inWords;
+  page.myPicks = page.question.kind === "matching" ? value : null;
   page.renderer.setEnabled(false);
   note("Sending…");
   const answer = { type: "answer", question: page.question.index, value };
@@ -287,7 +319,7 @@ function lockedIn() {
 function onKey(event) {
   if (document.getElementById("question-view").hidden || !page.renderer) return;
   if (page.paused || page.sent) return;
-  if (event.target.tagName === "INPUT") return; // typing a number
+  if (event.target.tagName === "INPUT") return; // typing a number or an answer
   if (page.renderer.key(event)) event.preventDefault();
 }
 
