@@ -54,3 +54,21 @@ def test_student_matching_reveal(snap_compare):
         await pilot.pause()
 
     assert snap_compare(student_app(), run_before=feed, terminal_size=(80, 24))
+
+
+async def test_four_long_pairs_all_show_at_80_by_24():
+    ships = p.Question(type="question", index=0, total=1, kind="matching",
+                       prompt="Match each ship with the cargo it carried into the harbour.",
+                       items=["The Northern Star", "Mary Ellen", "The Gull", "Anna of Bergen"],
+                       choices=["Coal for the harbour's steam cranes", "Passengers and the mail",
+                                "Salt fish for the winter market",
+                                "Timber from the forests up the coast"], time_limit=40.0)
+    app = student_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        _feed(app, WELCOME, ships)
+        await pilot.pause()
+        await pilot.press("a", "b")  # two picks, each wrapping onto a third line
+        await pilot.pause()
+        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "4. Anna of Bergen" in shown and shown.count("→ ?") == 2
+        assert "steam cranes" in shown and "Enter sends" in shown

@@ -227,3 +227,20 @@ def test_invisible_characters_neither_count_nor_hide_a_duplicate():
         "duplicate_answer")
     twins = {**MATCH, "pairs": [*MATCH["pairs"], {"left": "Han\u2060 Min-koo", "right": "x"}]}
     assert error_of(twins)["type"] == "duplicate_left_item"
+
+
+def test_quiz_key_lists_both_types_in_every_format(write):
+    import json
+
+    from click.testing import CliRunner
+
+    from quiz.cli import main
+
+    path = write("b.yaml", {"id": "b", "title": "B", "questions": [SHORT, MATCH]})
+    for fmt in ("text", "json", "csv", "markdown"):
+        result = CliRunner().invoke(main, ["key", str(path), "--format", fmt])
+        assert result.exit_code == 0, result.output
+        assert "Seoul (also accepted: Sŏul)" in result.output
+        assert "Ashton Carter → United States" in result.output
+    entries = json.loads(CliRunner().invoke(main, ["key", str(path), "--format", "json"]).output)
+    assert [e["type"] for e in entries] == ["short_answer", "matching"]

@@ -227,7 +227,7 @@ class HostApp(SessionApp):
             width = (self.query_one("#live").content_region.width or 50) - 2
             body += [Text(""), plain("Students who matched each item rightly:"),
                      bar_chart(question.items, message.matched,
-                               set(range(len(message.matched))), width)]
+                               set(range(len(message.matched))), width, ticks=False)]
         if message.sources:
             body += [Text(""), plain("Source: " + "; ".join(message.sources), "dim")]
         self.revealed = Text("\n").join(body)

@@ -132,9 +132,11 @@ class Countdown:
                       ("░" * (width - filled), "dim"))
 
 
-def bar_chart(labels: list[str], counts: list[int], right: set[int], width: int = 60) -> Text:
-    """One line per choice: label, bar, count, and a tick on the right answer(s), in
-    `width` columns: labels get what the bars do not need, and are cut only then."""
+def bar_chart(labels: list[str], counts: list[int], right: set[int], width: int = 60,
+              *, ticks: bool = True) -> Text:
+    """One line per choice: label, bar, count, and a tick on the right answer(s) (unless
+    `ticks` is off, when every bar counts something right), in `width` columns: labels
+    get what the bars do not need, and are cut only then."""
     most = max(counts, default=0) or 1
     digits = len(str(max(counts, default=0)))
     longest = max((len(label) for label in labels), default=0)
@@ -144,7 +146,7 @@ def bar_chart(labels: list[str], counts: list[int], right: set[int], width: int 
     for index, label in enumerate(labels):
         count = counts[index] if index < len(counts) else 0
         bar = "█" * round(bar_width * count / most)
-        mark = (" ✔", "bold green") if index in right else ("", "")
+        mark = (" ✔", "bold green") if index in right and ticks else ("", "")
         short = label if len(label) <= label_width else label[:label_width - 1] + "…"
         lines.append(joined((f"{index + 1}. ", "bold"), plain(f"{short:<{label_width}} "),
                             (bar, "green" if index in right else "red"), f" {count}", mark))

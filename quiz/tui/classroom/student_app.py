@@ -113,6 +113,7 @@ class StudentApp(SessionApp):
                    (message.prompt, "bold")))
         area = self.query_one("#answer-area", Container)
         area.remove_children()
+        area.set_class(message.kind == "matching", "matching")  # two lines an item
         self.show_message(Text(""))
         if message.locked_in:
             self.locked_in()
