@@ -142,6 +142,8 @@ class MatchingAnswer(Horizontal):
             self.app.notify(f"{count} no match yet. Pick a letter for each, or press Enter "
                             "again to send as it is.", severity="warning")
             return
+        if self._warned:  # sent as it is: the warning has had its answer
+            self.app.clear_notifications()
         self.post_message(AnswerGiven(list(self.picked)))
 
     @on(OptionList.OptionSelected, "#matching-items")
