@@ -191,14 +191,13 @@ def _listed(items: list[str]) -> str:
 
 
 def _relayed(ws: Workspace, event: Event) -> str:
-    """`, as relayed from JoongAng Daily's unnamed government source`, where it was."""
+    """` (relayed from JoongAng Daily, which cites an unnamed … source)`, where another
+    outlet carried it to the article."""
     attribution = event.attribution
     if attribution is None or attribution.outlet is None:
         return ""
-    outlet = ws.named(attribution.outlet)
-    if attribution.basis == "unnamed-source":
-        return f" (relayed from {outlet}'s unnamed government source)"
-    return f" (relayed from {outlet})" if attribution.basis == "other-outlet" else ""
+    first, *rest = ws.path(event)
+    return f" (relayed from {first}" + "".join(f", which cites {hop}" for hop in rest) + ")"
 
 
 def predict(ws: Workspace, event: Event) -> Iterator[Draft]:
