@@ -77,6 +77,10 @@ def _ahead_of_problems(timeline: Timeline, event, here: tuple) -> Iterator[Probl
     if later is None:
         yield here + ("ahead_of",), _unknown("event", event.ahead_of)
         return
+    if later.status != "happened":
+        yield here + ("ahead_of",), (f"a report runs ahead of an event that happened; "
+                                     f"{later.id!r} is {later.status}")
+        return
     # The first source is the article that makes the claim; later ones may report the event.
     date = next((s.date for s in timeline.sources if s.id == event.sources[0]), None)
     if date is not None and not date < later.earliest[:len(date)]:

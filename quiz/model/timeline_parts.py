@@ -282,7 +282,7 @@ class SourceRecord(Source):
     be offered side by side: `Chang Wanquan's visit to Seoul`. Source questions need it."""
     named: Text | None = None
     """How a sentence names the piece, as it reads mid-sentence: `the Korea Herald's report
-    on the JCS chairman's talks in Beijing`. Defaults to `the article on` and `about`."""
+    on the JCS chairman's talks in Beijing`. Defaults to `the article about` and `about`."""
     kind_note: Text | None = None
     """What shows the piece's `kind`, as a sentence: `It argues a case in its own voice…`."""
     printed: PrintedDate | None = None

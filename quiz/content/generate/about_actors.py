@@ -98,8 +98,8 @@ def outlet(ws: Workspace, event: Event) -> Iterator[Draft]:
     answer = ws.actors[attribution.outlet]
     record = ws.records[event.sources[0]]
     citing = record.outlet
-    if normalized(citing) == normalized(answer.name):
-        return
+    if answer.anonymous or normalized(citing) == normalized(answer.name):
+        return  # an unnamed outlet is cited, never asked about
     prompt = (f"Which news organisation did {in_text(citing)} credit with the report "
               f"that {lower_first(event.clause)}?")
     rng = ws.rng(event.id, "outlet")
@@ -114,6 +114,7 @@ def outlet(ws: Workspace, event: Event) -> Iterator[Draft]:
     question, refs = single_choice(
         rng, (answer.name, answer.id), distractors, id=f"{event.id}.outlet", prompt=prompt,
         context=on_reading(event, record), explanation=ws.explanation(event, lead),
-        sources=ws.cited(event), tags=tags_for("outlet", event))
+        # The question is about the citing article, read on its day: it cites that one.
+        sources=[ws.sources[record.id]], tags=tags_for("outlet", event))
     yield Draft("outlet", [event.id], question, refs, answer.id)
 
