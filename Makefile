@@ -25,6 +25,7 @@ lint: install
 # Tests run on every core (pytest-xdist); the slowest ten are listed so a slow one shows.
 # HYPOTHESIS_PROFILE=thorough (as .ci/run sets) runs every property-test example.
 test: lint
+	@$(BIN)/python -c 'from tests.browser.chromium import missing; m = missing(); print("Browser tests: skipped, because " + m if m else "Browser tests: run in headless Chromium")'
 	$(BIN)/python -m pytest -n auto --dist worksteal --durations=10
 
 schema: install
@@ -33,6 +34,7 @@ schema: install
 
 questions: install
 	$(BIN)/quiz generate --seed 2013 -o questions/generated.yaml --force
+	$(BIN)/quiz generate --seed 2013 --types predict -o questions/predictions.yaml --force
 
 bench-play: install
 	$(BIN)/python bench/play.py

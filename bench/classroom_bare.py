@@ -12,6 +12,31 @@ import time
 
 from websockets.asyncio.server import broadcast, serve
 
+PAGE = b"""<!doctype html><meta charset="utf-8"><title>bare</title><script>
+const query = new URLSearchParams(location.search);
+const socket = new WebSocket(`ws://${location.host}/`);
+socket.onopen = () => socket.send(JSON.stringify({type: "hello", version: 1,
+  role: "student", code: query.get("code"), name: query.get("name")}));
+socket.onmessage = (event) => {
+  if (JSON.parse(event.data).type === "welcome") document.title = "joined";
+};
+</script>"""
+"""The browser baseline: a page that only opens the socket and says hello."""
+
+
+def page(connection, request):
+    """A plain GET gets the bare page; an upgrade goes on."""
+    if "websocket" in request.headers.get("Upgrade", "").lower():
+        return None
+    response = connection.respond(200, "")
+    response.body = PAGE
+    del response.headers["Content-Length"]
+    del response.headers["Content-Type"]
+    response.headers["Content-Length"] = str(len(PAGE))
+    response.headers["Content-Type"] = "text/html; charset=utf-8"
+    return response
+
+
 QUESTION = {"type": "question", "total": 10, "kind": "single_choice", "prompt": "p",
             "choices": ["a", "b", "c", "d"], "time_limit": 30.0}
 
@@ -38,6 +63,8 @@ async def main() -> None:
             students.add(socket)
             await socket.send(json.dumps({"type": "welcome", "version": 1, "player_id": "p",
                                           "name": hello["name"], "state": "lobby"}))
+            # The real server tells the host of each arrival (its roster); so does this.
+            broadcast(hosts, json.dumps({"type": "joined", "count": len(students)}))
         async for raw in socket:
             message = json.loads(raw)
             if message["type"] == "control":
@@ -59,7 +86,8 @@ async def main() -> None:
                     broadcast(students | hosts, json.dumps(
                         {"type": "reveal", "index": message["question"], "answer": "a"}))
 
-    async with serve(handler, "127.0.0.1", 0, compression=None, max_size=65536) as server:
+    async with serve(handler, "127.0.0.1", 0, compression=None, max_size=65536,
+                     process_request=page) as server:
         print(json.dumps({"url": f"ws://127.0.0.1:{server.sockets[0].getsockname()[1]}",
                           "code": "BARE00", "host_token": "x" * 24}), flush=True)
         await asyncio.Future()

@@ -77,7 +77,9 @@ def generate(seeds: str, seed: int, kinds: list[str], output: str | None, force:
     sys.exit(run_generate(seeds, seed, kinds, output, force))
 
 
-MODE_NAMES = ["practice", "challenge", "exam", "campaign", "timeline", "review"]
+from quiz.game.modes import MODES  # noqa: E402  (a small table, no heavy imports)
+
+MODE_NAMES = list(MODES)
 
 
 @main.command()

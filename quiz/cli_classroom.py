@@ -18,12 +18,23 @@ def _session_options(command):
         click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP),
         click.option("--new", "fresh", is_flag=True,
                      help="Start a new session even if the file has an unfinished one."),
+        click.option("--resume", is_flag=True,
+                     help="Carry on with the file's unfinished session without asking, "
+                          "even if it was started with other options or hours ago."),
         click.option("--chapter", help="Play only this chapter (scenario id) of the bank."),
         click.option("--count", type=click.IntRange(1), help="Play only the first N questions."),
         click.option("--seed", type=int, help="Shuffle the choices by this seed."),
         click.option("--time-limit", default=20.0, show_default=True,
                      type=click.FloatRange(3, 600),
                      help="Seconds per question, unless a question sets its own."),
+        click.option("--admission", is_flag=True,
+                     help="Newcomers wait in the lobby until the teacher lets them in."),
+        click.option("--connections-per-address", default=150, show_default=True,
+                     type=click.IntRange(1), help="Open connections allowed from one "
+                     "address (a class behind one router shares an address)."),
+        click.option("--joins-per-minute", default=120, show_default=True,
+                     type=click.IntRange(1), help="New students allowed from one address "
+                     "a minute."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -35,14 +46,14 @@ def _session_options(command):
 @_session_options
 @click.option("--json", "as_json", is_flag=True,
               help="Print the join details as one JSON line (for scripts).")
-def serve(bank, port, host, db, fresh, chapter, count, seed, time_limit, as_json):
-    """Run a live session server without a dashboard; prints the join code and host token.
+def serve(bank, as_json, **options):
+    """Run a live session server without a dashboard; prints the join link, code and host
+    token. Students open the link in a browser, or use `quiz join`.
 
     Started again on the same --db after a crash, it resumes the unfinished session."""
     from quiz.commands.classroom import run_serve
 
-    sys.exit(run_serve(bank, port=port, host=host, db=db, fresh=fresh, chapter=chapter,
-                       count=count, seed=seed, time_limit=time_limit, as_json=as_json))
+    sys.exit(run_serve(bank, as_json=as_json, **options))
 
 
 @click.command()
@@ -51,19 +62,18 @@ def serve(bank, port, host, db, fresh, chapter, count, seed, time_limit, as_json
 @click.option("--attach", metavar="URL", help="Attach to a running server instead.")
 @click.option("--code", help="With --attach: the session's join code.")
 @click.option("--token", help="With --attach: the host token `quiz serve` printed.")
-def host(bank, port, host, db, fresh, chapter, count, seed, time_limit, attach, code, token):
+def host(bank, attach, code, token, **options):
     """Host a live session: starts the server and opens the teacher's dashboard."""
     from quiz.commands.classroom import run_host
 
-    sys.exit(run_host(bank, port=port, host=host, db=db, fresh=fresh, chapter=chapter,
-                      count=count, seed=seed, time_limit=time_limit, attach=attach, code=code,
-                      token=token))
+    sys.exit(run_host(bank, attach=attach, code=code, token=token, **options))
 
 
 @click.command()
 @click.argument("url")
 @click.option("--code", required=True, help="The join code on the teacher's screen.")
-@click.option("--name", help="Your name as the class will see it (not needed to rejoin).")
+@click.option("--name", help="Your name as the class will see it, up to 40 characters (not "
+              "needed to rejoin).")
 @click.option("--data-dir", type=click.Path(file_okay=False),
               help="Where your rejoin token is kept (default: $QUIZ_DATA_DIR or the user "
                    "data folder).")

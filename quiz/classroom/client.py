@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import random
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -14,12 +15,16 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from quiz.classroom import protocol as p
+from quiz.classroom.names import name_key
 from quiz.content.atomic import write_text_atomic
 
 BACKOFF = (0.25, 0.5, 1.0, 2.0, 4.0)
 """Seconds between reconnection attempts, then every 4 s (each with ±25% jitter, so a
 class does not reconnect in lockstep after the server restarts)."""
 FATAL = {"bad_code", "bad_version", "not_host", "kicked", "bad_name", "name_taken", "locked"}
+"""Refusals that trying again cannot change: the client stops and says why."""
+GIVE_UP = float(os.environ.get("QUIZ_JOIN_GIVE_UP", "60"))
+"""Seconds of trying a server that never answered before saying so and stopping."""
 
 
 def check_url(url: str) -> str | None:
@@ -35,33 +40,47 @@ def check_url(url: str) -> str | None:
 
 
 class RejoinTokens:
-    """Rejoin tokens by session address and code, in a small JSON file; a damaged file
-    is treated as empty, because losing a token only means joining under a new name."""
+    """Rejoin tokens by session address, code and name, in a small JSON file. Keyed by
+    name so that students sharing a data folder (lab accounts, network home folders)
+    never take over each other's place. A damaged file is treated as empty, because
+    losing a token only means joining afresh."""
 
     def __init__(self, path: Path):
         self.path = path
 
-    def _all(self) -> dict[str, str]:
+    @staticmethod
+    def _key(url: str, code: str, name: str) -> str:
+        return f"{url}#{code}#{name_key(name)}"
+
+    def _all(self) -> dict[str, dict]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(
-            data, dict) else {}
+        if not isinstance(data, dict):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(v, dict)
+                and isinstance(v.get("token"), str) and isinstance(v.get("name"), str)}
 
-    def get(self, url: str, code: str) -> str | None:
-        return self._all().get(f"{url}#{code}")
+    def get(self, url: str, code: str, name: str) -> str | None:
+        entry = self._all().get(self._key(url, code, name))
+        return entry["token"] if entry else None
 
-    def put(self, url: str, code: str, token: str) -> None:
+    def names(self, url: str, code: str) -> list[str]:
+        """The names saved for this session, for a rejoin without --name."""
+        prefix = f"{url}#{code}#"
+        return [v["name"] for k, v in self._all().items() if k.startswith(prefix)]
+
+    def put(self, url: str, code: str, name: str, token: str) -> None:
         data = self._all()
-        data[f"{url}#{code}"] = token
+        data[self._key(url, code, name)] = {"name": name, "token": token}
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(self.path, json.dumps(data, indent=1))
+        write_text_atomic(self.path, json.dumps(data, indent=1, ensure_ascii=False))
 
-    def forget(self, url: str, code: str) -> None:
+    def forget(self, url: str, code: str, name: str) -> None:
         data = self._all()
-        if data.pop(f"{url}#{code}", None) is not None:
-            write_text_atomic(self.path, json.dumps(data, indent=1))
+        if data.pop(self._key(url, code, name), None) is not None:
+            write_text_atomic(self.path, json.dumps(data, indent=1, ensure_ascii=False))
 
 
 Handler = Callable[[object], Awaitable[None] | None]
@@ -78,10 +97,14 @@ class SessionClient:
         self.host_token, self.tokens = host_token, tokens
         self.on_message, self.on_status = on_message, on_status
         self.socket: ClientConnection | None = None
-        self.rejoin_token = tokens.get(url, code) if tokens else None
+        self.rejoin_token = tokens.get(url, code, name) if tokens and name else None
         self.unacked: p.Answer | None = None
         self.stopped = False
+        self.ended = False
+        """The session ended: once the server goes, there is nothing to reconnect to."""
         self.fatal: p.Error | None = None
+        self.give_up = GIVE_UP
+        self.connected_once = False
 
     def hello(self) -> p.Hello:
         if self.host_token:
@@ -94,42 +117,64 @@ class SessionClient:
                        code=self.code, name=self.name)
 
     async def run(self) -> None:
-        """Stay connected until `stop()` or a fatal refusal."""
-        attempt, connected_once = 0, False
+        """Stay connected until `stop()`, a fatal refusal, the end of the session, or
+        `give_up` seconds of trying a server that never answered."""
+        attempt = 0
+        started = asyncio.get_running_loop().time()
         while not self.stopped and self.fatal is None:
+            try:
+                hello = p.encode(self.hello())
+            except ValueError as error:  # a name the protocol cannot carry
+                self._stop_with("bad_name", f"that name cannot be used ({error})")
+                break
             try:
                 async with connect(self.url, max_size=None, compression=None,
                                    open_timeout=5) as socket:
                     self.socket = socket
-                    connected_once = True
-                    await socket.send(p.encode(self.hello()))
+                    self.connected_once = True
+                    await socket.send(hello)
                     async for raw in socket:
                         attempt = 0
                         await self._received(p.parse_server(raw))
             except (OSError, ConnectionClosed, InvalidHandshake, TimeoutError,
                     p.ProtocolError) as error:
                 if isinstance(error, InvalidURI):
-                    self.fatal = p.Error(type="error", code="bad_code", fatal=True,
-                                         message=str(error))
+                    self._stop_with("bad_code", str(error))
             finally:
                 self.socket = None
             if self.stopped or self.fatal is not None:
                 break
+            if self.ended:
+                self.on_status("the session has ended")
+                break
+            waited = asyncio.get_running_loop().time() - started
+            if not self.connected_once and waited > self.give_up:
+                self._stop_with("bad_code", f"could not reach {self.url} for "
+                                f"{waited:.0f} s; check the address and that the session "
+                                "server is running, then try again")
+                break
             delay = BACKOFF[min(attempt, len(BACKOFF) - 1)] * random.uniform(0.75, 1.25)
             attempt += 1
-            what = "connection lost" if connected_once else f"cannot reach {self.url}"
+            what = "connection lost" if self.connected_once else f"cannot reach {self.url}"
             self.on_status(f"{what}; trying again in {max(delay, 1):.0f} s")
             await asyncio.sleep(delay)
         if self.fatal is not None:
             self.on_status(self.fatal.message)
+
+    def _stop_with(self, code: str, message: str) -> None:
+        self.fatal = p.Error(type="error", code=code, fatal=True, message=message)
+        result = self.on_message(self.fatal)
+        if asyncio.iscoroutine(result):
+            result.close()
 
     async def _received(self, message) -> None:
         if isinstance(message, p.Welcome):
             self.on_status("")
             if message.rejoin_token:
                 self.rejoin_token = message.rejoin_token
-                if self.tokens:
-                    self.tokens.put(self.url, self.code, message.rejoin_token)
+                self.name = message.name or self.name
+                if self.tokens and self.name:
+                    self.tokens.put(self.url, self.code, self.name, message.rejoin_token)
         elif isinstance(message, p.Question):
             pending = self.unacked
             if pending is not None and pending.question == message.index and not (
@@ -140,15 +185,17 @@ class SessionClient:
             self.unacked = None
         elif isinstance(message, p.Error) and message.code == "bad_token":
             # A token from another server or an older file: join afresh if we have a name.
-            if self.tokens:
-                self.tokens.forget(self.url, self.code)
+            if self.tokens and self.name:
+                self.tokens.forget(self.url, self.code, self.name)
             self.rejoin_token = None
             if self.name is None:
                 self.fatal = message
         elif isinstance(message, p.Error) and message.fatal and message.code in FATAL:
             self.fatal = message
-            if message.code == "kicked" and self.tokens:
-                self.tokens.forget(self.url, self.code)
+            if message.code == "kicked" and self.tokens and self.name:
+                self.tokens.forget(self.url, self.code, self.name)
+        elif isinstance(message, p.Phase) and message.state == "ended":
+            self.ended = True
         result = self.on_message(message)
         if asyncio.iscoroutine(result):
             await result

@@ -7,21 +7,56 @@ version. The server never sends a student the answer to a question before its re
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import math
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, TypeAdapter, ValidationError
+from pydantic import Field, PlainValidator, TypeAdapter, ValidationError
 
+from quiz.classroom.names import MAX_NAME_LENGTH
 from quiz.model.common import StrictModel
 
 PROTOCOL_VERSION = 1
 MAX_MESSAGE_BYTES = 4096
 """The largest message a client may send; the server closes connections that exceed it."""
-MAX_NAME_LENGTH = 24
+MAX_NUMBER = 1e15
+"""The largest magnitude a numeric answer may have: beyond it, a float loses whole units."""
+MAX_POSITIONS = 1000
+"""Choice positions run from 0 to this (exclusive), as in a bank."""
+States = Literal["lobby", "question", "reveal", "paused", "ended"]
 
 Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME_LENGTH, pattern=r"\S")]
 Code = Annotated[str, Field(pattern=r"^[A-Z0-9]{4,8}$")]
 Token = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{16,64}$")]
-AnswerValue = int | list[int] | bool | float
+
+
+def _answer_value(value: Any) -> Any:
+    """An answer's value, checked strictly: JSON true/false, a choice position, a list
+    of distinct positions, or a finite number of sensible size. No text that looks like
+    a number ("0" is not choice 0), no NaN, no 1e999, no 4,000-digit integers."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        if abs(value) > MAX_NUMBER:
+            raise ValueError(f"a number in an answer can be at most {MAX_NUMBER:.0e} in size")
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+            raise ValueError(f"a number in an answer must be finite and at most "
+                             f"{MAX_NUMBER:.0e} in size")
+        return value
+    if isinstance(value, list):
+        if len(value) > MAX_POSITIONS or not all(
+                type(item) is int and 0 <= item < MAX_POSITIONS for item in value):
+            raise ValueError("a list answer holds choice positions: whole numbers from 0 "
+                             f"to {MAX_POSITIONS - 1}")
+        return value
+    raise ValueError("an answer is true or false, a choice position, a list of positions, "
+                     "or a number")
+
+
+AnswerValue = Annotated[Any, PlainValidator(_answer_value)]
+"""One answer. Each question kind reads its own shape (quiz.classroom.answers); a new kind
+with a richer answer (a choice with a confidence) adds its shape here and there."""
 
 
 class ProtocolError(ValueError):
@@ -37,7 +72,9 @@ class Hello(StrictModel):
     type: Literal["hello"]
     version: int
     """The protocol version the client speaks."""
-    role: Literal["student", "host"]
+    role: Literal["student", "host", "screen"]
+    """`screen` is the projector page: it sees the class's view and never any scores
+    while a question is open."""
     code: Code
     """The session's join code, as shown on the teacher's screen."""
     name: Name | None = None
@@ -45,7 +82,9 @@ class Hello(StrictModel):
     rejoin_token: Token | None = None
     """Given back by `Welcome`; presenting it restores the same identity and score."""
     host_token: Token | None = None
-    """Only the host token controls a session."""
+    """Only the host token controls a session; it also opens the projector screen."""
+    screen_token: Token | None = None
+    """Opens the projector screen only, so the teacher need not project the host token."""
 
 
 class Answer(StrictModel):
@@ -62,9 +101,9 @@ class Control(StrictModel):
 
     type: Literal["control"]
     action: Literal["start", "next", "skip", "pause", "resume", "end", "lock", "unlock",
-                    "kick"]
+                    "kick", "admit", "gate", "ungate"]
     player: str | None = Field(default=None, max_length=64)
-    """For `kick`: the player id to remove."""
+    """For `kick` and `admit`: the player id to remove or let in."""
 
 
 class Ping(StrictModel):
@@ -87,7 +126,14 @@ class Welcome(StrictModel):
     rejoin_token: Token | None = None
     name: str | None = None
     score: int = 0
-    state: Literal["lobby", "question", "reveal", "paused", "ended"]
+    """The score as of the last reveal: an open question's points stay hidden."""
+    state: States
+    admitted: bool = True
+    """False while the teacher has yet to let this newcomer in (see `gate`)."""
+    join_url: str | None = None
+    """For the host and the screen: the link students open in a browser to join."""
+    screen_token: Token | None = None
+    """For the host only: the token that opens the projector screen."""
 
 
 class Lobby(StrictModel):
@@ -99,6 +145,8 @@ class Lobby(StrictModel):
     count: int = 0
     """How many students are in the session."""
     locked: bool
+    total: int | None = None
+    """How many questions the session will play."""
 
 
 class Question(StrictModel):
@@ -144,13 +192,15 @@ class Reveal(StrictModel):
     rank: int | None = None
     distribution: list[int] = []
     """How many chose each choice, in display order."""
+    sources: list[str] = []
+    """Where the answer comes from, one citation a line (outlet, title, date)."""
 
 
 class Phase(StrictModel):
     """The session paused, resumed or ended, outside the question/reveal flow."""
 
     type: Literal["phase"]
-    state: Literal["lobby", "question", "reveal", "paused", "ended"]
+    state: States
     time_left: float | None = None
 
 
@@ -160,6 +210,8 @@ class RosterEntry(StrictModel):
     score: int
     connected: bool
     answered: bool = False
+    waiting: bool = False
+    """A newcomer the teacher has not let in yet."""
 
 
 class Roster(StrictModel):
@@ -167,13 +219,26 @@ class Roster(StrictModel):
 
     type: Literal["roster"]
     code: str
-    state: Literal["lobby", "question", "reveal", "paused", "ended"]
+    state: States
     index: int
     total: int
     locked: bool
+    gated: bool = False
+    """Newcomers wait until the teacher lets them in."""
     answered: int
     time_left: float | None = None
     players: list[RosterEntry]
+
+
+class Count(StrictModel):
+    """The projector's live view of an open question: answers in, never scores."""
+
+    type: Literal["count"]
+    state: States
+    answered: int
+    present: int
+    """Students in the session (the count's denominator)."""
+    time_left: float | None = None
 
 
 class Standings(StrictModel):
@@ -195,7 +260,7 @@ class Error(StrictModel):
     type: Literal["error"]
     code: Literal["malformed", "too_large", "rate_limited", "bad_version", "bad_code",
                   "bad_name", "name_taken", "locked", "not_host", "bad_state", "kicked", "late",
-                  "bad_token"]
+                  "bad_token", "too_many", "waiting", "flooding"]
     message: str
     fatal: bool = False
 
@@ -206,8 +271,8 @@ class Pong(StrictModel):
     type: Literal["pong"]
 
 
-ServerMessage = Annotated[Welcome | Lobby | Question | Ack | Reveal | Phase | Roster | Standings
-                          | Error | Pong, Field(discriminator="type")]
+ServerMessage = Annotated[Welcome | Lobby | Question | Ack | Reveal | Phase | Roster | Count
+                          | Standings | Error | Pong, Field(discriminator="type")]
 
 _CLIENT = TypeAdapter(ClientMessage)
 _SERVER = TypeAdapter(ServerMessage)

@@ -26,9 +26,10 @@ class StudentResult:
     correct: int
     answered: int
     accuracy: float
-    """Share of all the session's questions answered correctly."""
+    """Share of the questions asked so far answered correctly (questions never asked,
+    in a session ended early, do not count)."""
     answers: list[str]
-    """What the student chose for each question, in words ('' where none)."""
+    """What the student chose for each question asked, in words ('' where none)."""
     right: list[bool | None]
     """Whether each answer was right (None where there was no answer)."""
 
@@ -70,18 +71,27 @@ def build_report(connection: sqlite3.Connection, session: int | None = None) -> 
     room = store.load_room(connection, chosen.id)
     players = room.standings()
     ranks = room.ranks()
-    total = len(room.dealt)
+    asked = _asked(room)
     students = [StudentResult(
         rank=ranks[p.id], name=p.name, score=p.score,
         correct=sum(1 for s in p.answers.values() if s.correct), answered=len(p.answers),
-        accuracy=round(sum(1 for s in p.answers.values() if s.correct) / total, 3),
+        accuracy=round(sum(1 for s in p.answers.values() if s.correct) / asked, 3)
+        if asked else 0.0,
         answers=[_in_words(room.dealt[i], p.answers[i].value) if i in p.answers else ""
-                 for i in range(total)],
-        right=[p.answers[i].correct if i in p.answers else None for i in range(total)])
+                 for i in range(asked)],
+        right=[p.answers[i].correct if i in p.answers else None for i in range(asked)])
         for p in players]
-    asked = room.index + (0 if room.state in ("question", "paused") else 1)
-    items = [_item(index, room.dealt[index], players) for index in range(min(asked, total))]
+    items = [_item(index, room.dealt[index], players) for index in range(asked)]
     return Report(chosen.id, chosen.code, chosen.title, room.state, students, items)
+
+
+def _asked(room) -> int:
+    """How many questions were asked: up to the open one's index, or through the last
+    one shown (an ended session records where it stopped)."""
+    if room.index < 0:
+        return 0
+    closed = room.index + (0 if room.state in ("question", "paused") else 1)
+    return min(closed, len(room.dealt))
 
 
 def _item(index: int, dealt: Dealt, players: list) -> ItemResult:
@@ -120,7 +130,8 @@ def _in_words(dealt: Dealt, value: object) -> str:
         if isinstance(question, TrueFalse):
             return "True" if value else "False"
         if isinstance(question, Numeric):
-            return format_number(float(value))
+            number = format_number(float(value))
+            return f"{number} {question.unit}" if question.unit else number
         if isinstance(question, SingleChoice):
             return labels[value]
         if isinstance(question, MultipleSelect):
@@ -139,12 +150,17 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
 
 
+def _cut(name: str, width: int = 24) -> str:
+    """Names run to 40 characters; the text table keeps its columns."""
+    return name if len(name) <= width else name[:width - 1] + "…"
+
+
 def as_text(report: Report) -> str:
     lines = [f"Session {report.session} · {report.code} · {report.title} ({report.state})",
              "", "Students", f"{'#':>3}  {'name':<24} {'score':>6} {'right':>7} {'accuracy':>8}"]
     for s in report.students:
-        lines.append(f"{s.rank:>3}  {s.name:<24} {s.score:>6} {s.correct:>3}/{len(s.answers):<3}"
-                     f" {_percent(s.accuracy):>8}")
+        lines.append(f"{s.rank:>3}  {_cut(s.name):<24} {s.score:>6} "
+                     f"{s.correct:>3}/{len(s.answers):<3} {_percent(s.accuracy):>8}")
     if not report.students:
         lines.append("  (nobody joined)")
     if report.students and report.items:
@@ -152,7 +168,7 @@ def as_text(report: Report) -> str:
         for s in report.students:
             marks = " ".join("·" if r is None else "✔" if r else "✘"
                              for r in s.right[:len(report.items)])
-            lines.append(f"  {s.name:<24} {marks}")
+            lines.append(f"  {_cut(s.name):<24} {marks}")
     lines += ["", "Questions (facility = share right; discrimination = top 27% minus "
                   "bottom 27%)",
               f"{'#':>3}  {'facility':>8} {'discr.':>6} {'median s':>8}  question"]

@@ -5,12 +5,14 @@ Pure Python with an injected clock; the server wraps it with sockets and the dat
 
 from __future__ import annotations
 
+import math
 import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from quiz.classroom.protocol import MAX_NAME_LENGTH
+from quiz.classroom.names import NameError_, clean_name, name_key
+from quiz.classroom.protocol import MAX_NUMBER
 from quiz.game.answers import is_correct
 from quiz.game.round import LATE_GRACE, Dealt
 from quiz.game.scoring import score_answer
@@ -45,15 +47,14 @@ class Player:
     score: int = 0
     streak: int = 0
     kicked: bool = False
+    admitted: bool = True
+    """False while the teacher has yet to let this newcomer in."""
     answers: dict[int, Submission] = field(default_factory=dict)
 
-
-def _valid_name(name: str) -> str:
-    cleaned = " ".join(name.split())
-    if not cleaned or len(cleaned) > MAX_NAME_LENGTH or not cleaned.isprintable():
-        raise RoomError("bad_name", f"a name needs 1 to {MAX_NAME_LENGTH} printable "
-                                    "characters")
-    return cleaned
+    @property
+    def playing(self) -> bool:
+        """In the game: let in and not removed."""
+        return self.admitted and not self.kicked
 
 
 class Room:
@@ -61,11 +62,13 @@ class Room:
 
     def __init__(self, code: str, dealt: list[Dealt], rules: ScoringRules, *,
                  time_limit: float = 20.0, clock: Callable[[], float] = time.monotonic,
-                 host_token: str | None = None):
+                 host_token: str | None = None, screen_token: str | None = None):
         if not dealt:
             raise ValueError("a room needs at least one question")
         self.code = code
         self.host_token = host_token or secrets.token_urlsafe(18)
+        self.screen_token = screen_token or secrets.token_urlsafe(18)
+        """Opens the projector page, and nothing else."""
         self.dealt = dealt
         self.rules = rules
         self.time_limit = time_limit
@@ -73,7 +76,11 @@ class Room:
         self.state = "lobby"
         self.index = -1
         self.locked = False
+        self.gated = False
+        """Newcomers wait in the lobby until the teacher admits them."""
         self.players: dict[str, Player] = {}
+        self.names: dict[str, str] = {}
+        """name_key → the id of the player (not removed) who holds that name."""
         self.opened_at = 0.0
         self.paused_left: float | None = None
         self.answer_count = 0
@@ -83,12 +90,29 @@ class Room:
     def join(self, name: str) -> Player:
         if self.locked:
             raise RoomError("locked", "the teacher has locked this session")
-        cleaned = _valid_name(name)
-        if any(p.name.casefold() == cleaned.casefold() and not p.kicked
-               for p in self.players.values()):
-            raise RoomError("name_taken", "someone in this session already uses that name")
-        player = Player(f"p-{len(self.players) + 1}", cleaned, secrets.token_urlsafe(18))
+        try:
+            cleaned = clean_name(name)
+        except NameError_ as error:
+            raise RoomError("bad_name", str(error)) from None
+        if name_key(cleaned) in self.names:
+            raise RoomError("name_taken", "someone in this session already uses that name "
+                                          "(or one that looks the same)")
+        player = Player(f"p-{len(self.players) + 1}", cleaned, secrets.token_urlsafe(18),
+                        admitted=not self.gated)
+        self.adopt(player)
+        return player
+
+    def adopt(self, player: Player) -> None:
+        """Add a player (a new one, or one read back from the file)."""
         self.players[player.id] = player
+        if not player.kicked:
+            self.names[name_key(player.name)] = player.id
+
+    def admit(self, player_id: str) -> Player:
+        player = self.players.get(player_id)
+        if player is None or player.kicked:
+            raise RoomError("bad_state", f"there is no player {player_id!r}")
+        player.admitted = True
         return player
 
     def rejoin(self, token: str) -> Player:
@@ -104,17 +128,25 @@ class Room:
         if player is None:
             raise RoomError("bad_state", f"there is no player {player_id!r}")
         player.kicked = True
+        if self.names.get(name_key(player.name)) == player.id:
+            del self.names[name_key(player.name)]
         return player
 
     def is_host(self, token: str | None) -> bool:
         return token is not None and secrets.compare_digest(token, self.host_token)
+
+    def is_screen(self, token: str | None) -> bool:
+        return token is not None and (secrets.compare_digest(token, self.screen_token)
+                                      or self.is_host(token))
 
     # ── The host's controls ────────────────────────────────────────────────
     def control(self, action: str) -> None:
         handlers = {"start": self._start, "next": self._next, "skip": self._skip,
                     "pause": self._pause, "resume": self._resume, "end": self._end,
                     "lock": lambda: setattr(self, "locked", True),
-                    "unlock": lambda: setattr(self, "locked", False)}
+                    "unlock": lambda: setattr(self, "locked", False),
+                    "gate": lambda: setattr(self, "gated", True),
+                    "ungate": lambda: setattr(self, "gated", False)}
         handlers[action]()
 
     def _need(self, why: str, *states: str) -> None:
@@ -152,6 +184,8 @@ class Room:
         self.paused_left = None
 
     def _end(self) -> None:
+        if self.state in ("question", "paused"):
+            self._close()  # its answers count, and the server shows its reveal first
         self.state = "ended"
 
     # ── The open question ──────────────────────────────────────────────────
@@ -181,6 +215,8 @@ class Room:
         player = self.players.get(player_id)
         if player is None or player.kicked:
             raise RoomError("kicked", "you are not in this session")
+        if not player.admitted:
+            raise RoomError("waiting", "the teacher has not let you in yet")
         if self.state != "question" or question != self.index:
             raise RoomError("bad_state", "that question is not open")
         if question in player.answers:
@@ -215,11 +251,11 @@ class Room:
     def snapshot(self) -> tuple:
         """The session-level state, to restore if a control cannot be stored."""
         return self.state, self.index, self.opened_at, self.paused_left, self.locked, \
-            self.answer_count
+            self.answer_count, self.gated
 
     def restore(self, snapshot: tuple) -> None:
         (self.state, self.index, self.opened_at, self.paused_left, self.locked,
-         self.answer_count) = snapshot
+         self.answer_count, self.gated) = snapshot
 
     def close_if_due(self, waiting_for: set[str] | None = None) -> bool:
         """Reveal when time is up or every player still waited for has answered.
@@ -228,7 +264,7 @@ class Room:
         their reconnection grace); by default every player who was not kicked."""
         if self.state != "question":
             return False
-        present = [p for p in self.players.values() if not p.kicked
+        present = [p for p in self.players.values() if p.playing
                    and (waiting_for is None or p.id in waiting_for)]
         everyone = bool(present) and all(self.index in p.answers for p in present)
         if self.time_left() <= 0 or everyone:
@@ -254,8 +290,15 @@ class Room:
                 counts[submission.value] += 1
         return counts
 
+    def shown_score(self, player: Player) -> int:
+        """The score as of the last reveal: while a question is open, its points would
+        tell a student (or a projected dashboard) which choice is right."""
+        if self.state in ("question", "paused") and self.index in player.answers:
+            return player.score - player.answers[self.index].points
+        return player.score
+
     def standings(self) -> list[Player]:
-        return sorted((p for p in self.players.values() if not p.kicked),
+        return sorted((p for p in self.players.values() if p.playing),
                       key=lambda p: (-p.score, p.name.casefold()))
 
     def rank(self, player: Player) -> int:
@@ -278,9 +321,10 @@ def _response(dealt: Dealt, shown: object):
     try:
         if isinstance(question, TrueFalse) and isinstance(shown, bool):
             return shown
-        if isinstance(question, Numeric) and isinstance(shown, int | float) and not isinstance(
-                shown, bool):
-            return float(shown)
+        if isinstance(question, Numeric) and type(shown) in (int, float):
+            if abs(shown) <= MAX_NUMBER and math.isfinite(shown):  # NaN compares false
+                return float(shown)
+            raise IndexError
         if isinstance(question, SingleChoice) and type(shown) is int and shown >= 0:
             return dealt.from_display(shown)
         if isinstance(question, MultipleSelect | Ordering) and isinstance(shown, list):

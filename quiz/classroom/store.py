@@ -62,6 +62,13 @@ CREATE TABLE IF NOT EXISTS answers (
 )
 """
 
+ADDED_COLUMNS = {
+    "sessions": [("screen_token", "TEXT"), ("options", "TEXT NOT NULL DEFAULT '{}'"),
+                 ("touched_at", "REAL"), ("gated", "INTEGER NOT NULL DEFAULT 0")],
+    "players": [("admitted", "INTEGER NOT NULL DEFAULT 1")],
+}
+"""Columns added since the first version; older files gain them when opened."""
+
 Operation = tuple[str, tuple]
 
 
@@ -90,6 +97,7 @@ def open_store(path: Path) -> sqlite3.Connection:
         # journal groups answers so one fsync covers many of them.
         connection.execute("PRAGMA synchronous=FULL")
         connection.executescript(SCHEMA)
+        _add_columns(connection)
         check = connection.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path} is not a usable classroom file ({error})") from None
@@ -98,20 +106,32 @@ def open_store(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def _add_columns(connection: sqlite3.Connection) -> None:
+    for table, columns in ADDED_COLUMNS.items():
+        have = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+        for name, kind in columns:
+            if name not in have:
+                connection.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+
+
 # ── Writes ──────────────────────────────────────────────────────────────────
 
 
-def create_session(connection: sqlite3.Connection, room: Room, title: str) -> int:
-    """Store a new session with its dealt questions; returns its id."""
+def create_session(connection: sqlite3.Connection, room: Room, title: str,
+                   options: dict | None = None) -> int:
+    """Store a new session with its dealt questions; returns its id. `options` are the
+    ones it was started with, so a later start with others can ask before resuming."""
     with connection:
         connection.execute("BEGIN")
         cursor = connection.execute(
             "INSERT INTO sessions (code, host_token, bank_id, title, created_at, time_limit,"
-            " rules, state, idx, opened_at, paused_left, locked)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " rules, state, idx, opened_at, paused_left, locked, screen_token, options,"
+            " touched_at, gated)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (room.code, room.host_token, room.dealt[0].entry.bank_id, title, time.time(),
              room.time_limit, room.rules.model_dump_json(), room.state, room.index,
-             room.opened_at, room.paused_left, int(room.locked)))
+             room.opened_at, room.paused_left, int(room.locked), room.screen_token,
+             json.dumps(options or {}, sort_keys=True), time.time(), int(room.gated)))
         session = cursor.lastrowid
         connection.executemany(
             "INSERT INTO items VALUES (?, ?, ?, ?, ?)",
@@ -122,15 +142,21 @@ def create_session(connection: sqlite3.Connection, room: Room, title: str) -> in
 
 def room_state(session: int, room: Room) -> list[Operation]:
     return [("UPDATE sessions SET state = ?, idx = ?, opened_at = ?, paused_left = ?,"
-             " locked = ? WHERE id = ?",
+             " locked = ?, gated = ?, touched_at = ? WHERE id = ?",
              (room.state, room.index, room.opened_at, room.paused_left, int(room.locked),
-              session))]
+              int(room.gated), time.time(), session))]
 
 
 def new_player(session: int, player: Player) -> list[Operation]:
-    return [("INSERT INTO players VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    return [("INSERT INTO players (session, id, name, token, kicked, score, streak,"
+             " joined_at, admitted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
              (session, player.id, player.name, player.token, int(player.kicked),
-              player.score, player.streak, time.time()))]
+              player.score, player.streak, time.time(), int(player.admitted)))]
+
+
+def admitted(session: int, player: Player) -> list[Operation]:
+    return [("UPDATE players SET admitted = 1 WHERE session = ? AND id = ?",
+             (session, player.id))]
 
 
 def kicked(session: int, player: Player) -> list[Operation]:
@@ -175,6 +201,38 @@ def sessions(connection: sqlite3.Connection) -> list[SessionRow]:
     return [SessionRow(*row) for row in rows]
 
 
+@dataclass(frozen=True)
+class Unfinished:
+    """What a resume would pick up, so a start can say so or ask first."""
+
+    id: int
+    code: str
+    bank_id: str
+    title: str
+    options: dict
+    touched_at: float
+    players: int
+    index: int
+    total: int
+    state: str
+
+
+def unfinished_details(connection: sqlite3.Connection, session: int) -> Unfinished:
+    row = connection.execute(
+        "SELECT s.id, s.code, s.bank_id, s.title, s.options,"
+        " COALESCE(s.touched_at, s.created_at), s.idx, s.state,"
+        " (SELECT COUNT(*) FROM players p WHERE p.session = s.id AND NOT p.kicked),"
+        " (SELECT COUNT(*) FROM items i WHERE i.session = s.id)"
+        " FROM sessions s WHERE s.id = ?", (session,)).fetchone()
+    ident, code, bank_id, title, options, touched, index, state, players, total = row
+    try:
+        decoded = json.loads(options or "{}")
+    except ValueError:
+        decoded = {}
+    return Unfinished(ident, code, bank_id, title, decoded if isinstance(decoded, dict) else {},
+                      touched, players, index, total, state)
+
+
 def unfinished(connection: sqlite3.Connection) -> int | None:
     """The newest session that has not ended, if any."""
     row = connection.execute("SELECT id FROM sessions WHERE state != 'ended'"
@@ -202,19 +260,20 @@ def load_room(connection: sqlite3.Connection, session: int, clock=time.time) -> 
 
     row = connection.execute(
         "SELECT code, host_token, time_limit, rules, state, idx, opened_at, paused_left,"
-        " locked FROM sessions WHERE id = ?", (session,)).fetchone()
+        " locked, screen_token, gated FROM sessions WHERE id = ?", (session,)).fetchone()
     if row is None:
         raise StoreError(f"there is no session {session} in this file")
-    code, host_token, limit, rules, state, index, opened_at, paused_left, locked = row
+    (code, host_token, limit, rules, state, index, opened_at, paused_left, locked,
+     screen_token, gated) = row
     room = Room(code, dealt_questions(connection, session),
                 ScoringRules.model_validate_json(rules), time_limit=limit, clock=clock,
-                host_token=host_token)
+                host_token=host_token, screen_token=screen_token)
     room.state, room.index, room.opened_at = state, index, opened_at
-    room.paused_left, room.locked = paused_left, bool(locked)
-    for pid, name, token, kicked, score, streak in connection.execute(
-            "SELECT id, name, token, kicked, score, streak FROM players WHERE session = ?"
-            " ORDER BY rowid", (session,)):
-        room.players[pid] = Player(pid, name, token, score, streak, bool(kicked))
+    room.paused_left, room.locked, room.gated = paused_left, bool(locked), bool(gated)
+    for pid, name, token, kicked, score, streak, admitted_ in connection.execute(
+            "SELECT id, name, token, kicked, score, streak, admitted FROM players"
+            " WHERE session = ? ORDER BY rowid", (session,)):
+        room.adopt(Player(pid, name, token, score, streak, bool(kicked), bool(admitted_)))
     for pid, question, value, correct, points, elapsed in connection.execute(
             "SELECT player, question, value, correct, points, elapsed FROM answers"
             " WHERE session = ?", (session,)):

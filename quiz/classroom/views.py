@@ -30,7 +30,8 @@ def reveal(room: Room, player: Player | None, distribution: list[int],
            ranks: dict[str, int]) -> p.Reveal:
     q = room.current.question
     message = p.Reveal(type="reveal", index=room.index, answer=answer_text(q),
-                       explanation=q.explanation, distribution=distribution)
+                       explanation=q.explanation, distribution=distribution,
+                       sources=[source.citation() for source in q.sources])
     if player is not None:
         submission = player.answers.get(room.index)
         message.correct = bool(submission and submission.correct)
@@ -50,9 +51,19 @@ def standings(room: Room, final: bool, player: Player | None = None,
 
 
 def lobby(room: Room) -> p.Lobby:
-    present = [each.name for each in room.players.values() if not each.kicked]
+    present = [each.name for each in room.players.values() if each.playing]
     return p.Lobby(type="lobby", players=present[-LOBBY_NAMES:], count=len(present),
-                   locked=room.locked)
+                   locked=room.locked, total=len(room.dealt))
+
+
+def count(room: Room) -> p.Count:
+    """The projector's view of an open question: how many answered, never who or how."""
+    playing = [each for each in room.players.values() if each.playing]
+    open_index = room.index if room.state in ("question", "paused", "reveal") else None
+    answered = sum(1 for each in playing if open_index in each.answers)
+    left = room.time_left() if room.state in ("question", "paused") else None
+    return p.Count(type="count", state=room.state, answered=answered, present=len(playing),
+                   time_left=round(left, 1) if left is not None else None)
 
 
 def roster(room: Room, connected: set[str]) -> p.Roster:
@@ -63,13 +74,14 @@ def roster_json(room: Room, connected: set[str]) -> str:
     """The same message as `roster`, encoded straight from dicts: with thousands of
     students the dashboard's roster is the server's largest recurring message."""
     open_index = room.index if room.state in ("question", "paused", "reveal") else None
-    players = [{"id": each.id, "name": each.name, "score": each.score,
+    players = [{"id": each.id, "name": each.name, "score": room.shown_score(each),
                 "connected": each.id in connected,
-                "answered": open_index is not None and open_index in each.answers}
+                "answered": open_index is not None and open_index in each.answers,
+                "waiting": not each.admitted}
                for each in room.players.values() if not each.kicked]
     left = room.time_left() if room.state in ("question", "paused") else None
     message = {"type": "roster", "code": room.code, "state": room.state, "index": room.index,
-               "total": len(room.dealt), "locked": room.locked,
+               "total": len(room.dealt), "locked": room.locked, "gated": room.gated,
                "answered": sum(1 for each in players if each["answered"]),
                "players": players}
     if left is not None:

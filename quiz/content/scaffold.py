@@ -80,6 +80,39 @@ questions:
     tolerance: 0
     unit: years
     explanation: 2017 minus 2013 is 4.
+
+  # predict: what happened next? The player picks and says how sure (50-100%); scored
+  # on calibration (Brier), not speed. `answer` is what really happened.
+  - id: example-predict
+    type: predict
+    prompt: A source reports a figure from one unnamed official. What do other outlets do?
+    choices:
+      - Repeat it, crediting the first outlet
+      - Ignore it until it is confirmed
+      - Report it as their own finding
+    answer: 0
+    explanation: Outlets often relay a figure with its chain of attribution.
+
+# decision: options with consequences, never marked right or wrong; inside a scenario an
+# option's `goto` names the next question. At most one option is `actual: true` (what the
+# real actor did), shown in the chapter's debrief. Add scenarios like this one:
+scenarios:
+  - id: example-chapter
+    title: A chapter with a decision
+    briefing: You edit the evening news. A claim arrives from an unnamed official.
+    lessons:
+      - "Attribute what you cannot confirm."
+    questions:
+      - id: example-decision
+        type: decision
+        prompt: How do you run the claim?
+        options:
+          - text: With its source named, as a claim
+            consequence: Readers can weigh it for themselves.
+            actual: true
+          - text: As a plain fact
+            consequence: If it is wrong, the mistake is yours.
+        explanation: Careful outlets attribute what they cannot confirm.
 """
 
 

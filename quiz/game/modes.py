@@ -35,6 +35,9 @@ MODES: dict[str, Mode] = {mode.name: mode for mode in (
          "right place earns points.", round_length=8, only_types=("ordering",)),
     Mode("review", "Review", "Up to 10 questions you missed that are due again, most "
          "overdue first.", shuffle=False),
+    Mode("predict", "Predict", "What happened next? Forecast each turning point and say "
+         "how sure you are; scored on calibration, not speed.", round_length=10,
+         only_types=("predict",)),
 )}
 
 PASS_MARK = 0.6

@@ -25,7 +25,7 @@ def snapshot(round_: Round) -> dict[str, Any]:
         "outcomes": [{
             "key": o.key, "response": answers.to_json(o.response), "correct": o.correct,
             "points": [o.points.base, o.points.time_bonus, o.points.streak_bonus],
-            "elapsed": o.elapsed, "timed_out": o.timed_out,
+            "elapsed": o.elapsed, "timed_out": o.timed_out, "scored": o.scored,
         } for o in round_.outcomes],
         "position": round_.position, "phase": round_.phase.value,
         "streak": round_.streak, "best_streak": round_.best_streak,
@@ -46,12 +46,13 @@ def restore(data: dict[str, Any], entries: dict[str, Entry], rules: ScoringRules
                 raise ResumeError(f"question {item['key']} has changed since the round began")
             dealt.append(Dealt(entry, order))
         round_ = Round(dealt, MODES[data["mode"]], rules, clock)
-        for item, shown in zip(data["outcomes"], dealt, strict=False):
+        by_key = {shown.entry.key: shown for shown in dealt}
+        for item in data["outcomes"]:  # by key: a branch skips questions
             base, bonus, streak = item["points"]
-            response = answers.from_json(shown.question, item["response"])
+            response = answers.from_json(by_key[item["key"]].question, item["response"])
             round_.outcomes.append(Outcome(item["key"], response, item["correct"],
                                            Points(base, bonus, streak), item["elapsed"],
-                                           item["timed_out"]))
+                                           item["timed_out"], item.get("scored", True)))
         round_.position = data["position"]
         round_.phase = Phase(data["phase"])
         round_.streak = data["streak"]

@@ -8,10 +8,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from quiz.game.answers import Response, is_correct
+from quiz.game import calibration
+from quiz.game.answers import Forecast, Response, is_correct, is_scored
 from quiz.game.modes import Mode
-from quiz.game.scoring import Points, score_answer
-from quiz.model.questions import MultipleSelect, Ordering, Question, SingleChoice
+from quiz.game.scoring import NO_POINTS, Points, score_answer
+from quiz.model.questions import (
+    Decision,
+    MultipleSelect,
+    Ordering,
+    Prediction,
+    Question,
+    SingleChoice,
+)
 from quiz.model.scoring import ScoringRules
 
 LATE_GRACE = 0.25
@@ -51,15 +59,22 @@ class Dealt:
         return self.entry.question
 
     def labels(self) -> list[str]:
-        """Choices or items as displayed."""
+        """Choices, items or decision options as displayed."""
         question = self.question
-        texts = question.items if isinstance(question, Ordering) else getattr(
-            question, "choices", [])
+        if isinstance(question, Ordering):
+            texts = question.items
+        elif isinstance(question, Decision):
+            texts = [option.text for option in question.options]
+        else:
+            texts = getattr(question, "choices", [])
         return [texts[i] for i in self.order]
 
-    def from_display(self, shown: int | list[int] | tuple[int, ...]) -> Response:
-        """Translate display positions into the bank's numbering."""
-        if isinstance(self.question, SingleChoice):
+    def from_display(self, shown, confidence: int | None = None) -> Response:
+        """Translate display positions into the bank's numbering (with a prediction's
+        confidence, a forecast)."""
+        if isinstance(self.question, Prediction):
+            return Forecast(self.order[shown], confidence if confidence is not None else 50)
+        if isinstance(self.question, SingleChoice | Decision):
             return self.order[shown]
         if isinstance(self.question, MultipleSelect):
             return frozenset(self.order[i] for i in shown)
@@ -78,6 +93,8 @@ class Outcome:
     points: Points
     elapsed: float
     timed_out: bool = False
+    scored: bool = True
+    """False for a decision: compared with the record in the debrief, never marked."""
 
 
 @dataclass
@@ -98,9 +115,11 @@ class Summary:
 
 
 def option_count(question: Question) -> int:
-    """How many choices or items a question shows (0 for true/false and numeric)."""
+    """How many choices, items or options a question shows (0 for true/false, numeric)."""
     if isinstance(question, Ordering):
         return len(question.items)
+    if isinstance(question, Decision):
+        return len(question.options)
     return len(getattr(question, "choices", []))
 
 
@@ -118,6 +137,12 @@ def deal(entries: list[Entry], mode: Mode, seed: int) -> list[Dealt]:
     """Choose and shuffle a round's questions, and each question's choices, by seed."""
     rng = random.Random(seed)
     pool = [e for e in entries if mode.only_types is None or e.question.type in mode.only_types]
+    if mode.shuffle:
+        # Decisions and forecasts belong to a story told in order (a chapter, or the
+        # predict mode's turning points); shuffled in with recall questions they would
+        # lose their moment, and a branch would lead nowhere.
+        pool = [e for e in pool if e.question.type not in ("decision", "predict")
+                or (mode.only_types and e.question.type in mode.only_types)]
     if mode.shuffle:
         rng.shuffle(pool)
     if mode.round_length is not None:
@@ -186,12 +211,22 @@ class Round:
             response = None
         question = self.current.question
         correct = is_correct(question, response)
-        points = score_answer(self.rules, question, correct=correct, elapsed=elapsed,
-                              limit=limit, streak_before=self.streak, response=response)
-        self.streak = self.streak + 1 if correct else 0
-        self.best_streak = max(self.best_streak, self.streak)
+        scored = is_scored(question)
+        if not scored:
+            points = NO_POINTS  # a decision is compared in the debrief, not marked
+        elif isinstance(question, Prediction):
+            # Calibration, not speed: the Brier score of the confidence given.
+            points = (Points(calibration.points(response.confidence, correct), 0, 0)
+                      if isinstance(response, Forecast) else NO_POINTS)
+        else:
+            points = score_answer(self.rules, question, correct=correct, elapsed=elapsed,
+                                  limit=limit, streak_before=self.streak, response=response)
+        if scored:
+            self.streak = self.streak + 1 if correct else 0
+            self.best_streak = max(self.best_streak, self.streak)
         outcome = Outcome(self.current.entry.key, response, correct, points,
-                          min(elapsed, limit) if limit else elapsed, timed_out or response is None)
+                          min(elapsed, limit) if limit else elapsed,
+                          timed_out or response is None, scored)
         self.outcomes.append(outcome)
         if self.mode.feedback:
             self.phase = Phase.FEEDBACK
@@ -213,23 +248,43 @@ class Round:
         self._next()
 
     def _next(self) -> None:
-        if self.position + 1 >= len(self.dealt):
+        target = self._branch() if not self.mode.shuffle else None
+        following = self.position + 1 if target is None else target
+        if following >= len(self.dealt):
             self.phase = Phase.FINISHED
         else:
-            self.position += 1
+            self.position = following
             self.phase = Phase.ASKING
             self.asked_at = self.clock()
 
+    def _branch(self) -> int | None:
+        """Where a decision's chosen option leads, as a position in the round: its `goto`
+        (a question of the same scenario), or None for the next question."""
+        dealt, outcome = self.current, self.last
+        question = dealt.question
+        if not isinstance(question, Decision) or outcome is None or outcome.response is None:
+            return None
+        goto = question.options[outcome.response].goto
+        if goto is None:
+            return None
+        return next((n for n, other in enumerate(self.dealt)
+                     if other.question.id == goto
+                     and other.entry.scenario_id == dealt.entry.scenario_id), None)
+
     def pairs(self) -> list[tuple[Dealt, Outcome]]:
-        """Each answered question with its outcome, in play order."""
-        return list(zip(self.dealt, self.outcomes, strict=False))
+        """Each answered question with its outcome, in play order (a branch skips some)."""
+        by_key = {dealt.entry.key: dealt for dealt in self.dealt}
+        return [(by_key[outcome.key], outcome) for outcome in self.outcomes]
 
     def summary(self) -> Summary:
         by_tag: dict[str, tuple[int, int]] = {}
         for dealt, outcome in self.pairs():
+            if not outcome.scored:
+                continue
             for tag in dealt.question.tags or ["untagged"]:
                 right, asked = by_tag.get(tag, (0, 0))
                 by_tag[tag] = (right + outcome.correct, asked + 1)
-        return Summary(score=self.score, correct=sum(o.correct for o in self.outcomes),
-                       total=len(self.outcomes), duration=sum(o.elapsed for o in self.outcomes),
+        scored = [o for o in self.outcomes if o.scored]
+        return Summary(score=self.score, correct=sum(o.correct for o in scored),
+                       total=len(scored), duration=sum(o.elapsed for o in self.outcomes),
                        best_streak=self.best_streak, by_tag=by_tag)

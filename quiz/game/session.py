@@ -148,7 +148,8 @@ class Session:
     def _after(self, outcome: Outcome) -> None:
         # The answer is committed before the screen shows feedback: a crash loses nothing.
         self.history.save(self.round_id, self.round)
-        if self.deck.record(outcome.key, outcome.correct, self.now()) is not None:
+        if outcome.scored and self.deck.record(outcome.key, outcome.correct,
+                                               self.now()) is not None:
             self.history.save_card(outcome.key, self.deck)
 
     def _active(self) -> Round:

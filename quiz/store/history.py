@@ -159,16 +159,18 @@ class History:
 
     def passed_chapters(self, bank_id: str) -> set[str]:
         rows = self._read(
+            # Marked questions asked (`answered`), not all dealt: a chapter's decisions are
+            # never marked, and a branch skips questions.
             "SELECT DISTINCT chapter_id FROM rounds WHERE bank_id=? AND mode='campaign'"
-            " AND status='finished' AND total > 0 AND correct >= ? * total",
+            " AND status='finished' AND answered > 0 AND correct >= ? * answered",
             (bank_id, PASS_MARK))
         return {chapter for (chapter,) in rows if chapter}
 
     def best_marks(self) -> dict[tuple[str, str], float]:
         """(bank, chapter) → the best share right in a finished campaign round."""
         rows = self.db.execute(
-            "SELECT bank_id, chapter_id, MAX(CAST(correct AS REAL) / total) FROM rounds"
-            " WHERE mode='campaign' AND status='finished' AND total > 0"
+            "SELECT bank_id, chapter_id, MAX(CAST(correct AS REAL) / answered) FROM rounds"
+            " WHERE mode='campaign' AND status='finished' AND answered > 0"
             " AND chapter_id IS NOT NULL GROUP BY bank_id, chapter_id")
         return {(bank, chapter): mark for bank, chapter, mark in rows}
 

@@ -52,16 +52,18 @@ def write_bank(folder: Path, text: str = BANK) -> Path:
 class Running:
     """A server on its own event loop in a background thread."""
 
-    def __init__(self, db: Path, bank: Path | None, time_limit: float = 20.0, **options):
+    def __init__(self, db: Path, bank: Path | None, time_limit: float = 20.0, limits=None,
+                 **options):
         self.hosted = open_session(db, bank, time_limit=time_limit, **options)
         self.loop = asyncio.new_event_loop()
         self.server = ClassroomServer(self.hosted.connection, self.hosted.session,
-                                      self.hosted.room)
+                                      self.hosted.room, limits=limits)
         ready = threading.Event()
 
         def run():
             asyncio.set_event_loop(self.loop)
             self.port = self.loop.run_until_complete(self.server.start("127.0.0.1", 0))
+            self.server.session = self.hosted.create()
             ready.set()
             self.loop.run_forever()
 

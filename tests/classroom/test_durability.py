@@ -128,11 +128,64 @@ def test_a_different_bank_starts_a_new_session_and_the_same_bank_resumes(tmp_pat
     db, bank = tmp_path / "class.db", write_bank(tmp_path)
     first = open_session(db, bank)
     assert not first.resumed
+    first.create()
     again = open_session(db, bank)
     assert again.resumed and again.room.code == first.room.code
     other = tmp_path / "other.yaml"
     other.write_text(bank.read_text().replace("id: class-test", "id: other-bank"))
     assert not open_session(db, other).resumed
+    open_session(db, other).create()
     assert open_session(db, None).room.code != first.room.code  # the newest one
     fresh = open_session(db, bank, fresh=True)
     assert not fresh.resumed and fresh.room.code != first.room.code
+
+
+def test_a_session_is_stored_only_once_its_server_listens(tmp_path):
+    """A start that fails (the address is in use) leaves nothing to resume next time."""
+    from quiz.classroom.hosting import open_session, serve_until_stopped
+
+    db, bank = tmp_path / "class.db", write_bank(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        hosted = open_session(db, bank)
+        try:
+            serve_until_stopped(hosted, "127.0.0.1", taken.getsockname()[1], print)
+        except OSError:
+            pass
+        else:
+            raise AssertionError("the server listened on a taken port")
+    assert store.sessions(store.open_store(db)) == []
+    assert not open_session(db, bank).resumed
+
+
+def test_a_resume_with_other_options_or_after_hours_asks_first(tmp_path):
+    import pytest
+
+    from quiz.classroom.hosting import ResumeQuestion, open_session
+
+    db, bank = tmp_path / "class.db", write_bank(tmp_path)
+    open_session(db, bank, count=2).create()
+    with pytest.raises(ResumeQuestion, match="--count 2"):
+        open_session(db, bank)  # the whole bank now: ask, do not resume silently
+    assert open_session(db, bank, count=2).resumed
+    assert open_session(db, bank, resume=True).resumed
+    assert open_session(db, None).resumed  # a restart after a crash names no bank
+    connection = store.open_store(db)
+    connection.execute("UPDATE sessions SET touched_at = touched_at - 86400")
+    with pytest.raises(ResumeQuestion, match="last used 1 days ago|hours ago"):
+        open_session(db, bank, count=2)
+
+
+def test_quiz_serve_without_a_terminal_asks_for_resume_or_new_in_words(tmp_path):
+    from click.testing import CliRunner
+
+    from quiz.classroom.hosting import open_session
+    from quiz.cli import main
+
+    db, bank = tmp_path / "class.db", write_bank(tmp_path)
+    open_session(db, bank, count=2).create()
+    result = CliRunner().invoke(main, ["serve", str(bank), "--db", str(db), "--port", "0"])
+    assert result.exit_code == 2
+    assert "unfinished session" in result.output and "--count 2" in result.output
+    assert "--resume" in result.output and "--new" in result.output

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.classroom import protocol as p
+from quiz.classroom.guard import Limits
 from tests.classroom.helpers import Party, answer, control, host, running, student
 from tests.strategies import examples
 
@@ -40,7 +41,10 @@ SETTINGS = settings(max_examples=examples(60), deadline=None,
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with running(tmp_path_factory.mktemp("hostile")) as live:
+    # Every example joins a new student from loopback: lift the per-address limits here
+    # (they have tests of their own).
+    roomy = Limits(connections=10_000, joins_per_minute=100_000)
+    with running(tmp_path_factory.mktemp("hostile"), limits=roomy) as live:
         teacher = host(live)
         bystander, _ = student(live, "Bystander")
         control(teacher, "start")

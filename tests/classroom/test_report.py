@@ -115,3 +115,36 @@ def test_a_name_cannot_become_a_spreadsheet_formula(tmp_path):
     connection, session = session_file(tmp_path, {"=HYPERLINK(1)": [(0, 1)], "B": [(1, 1)]})
     out = report.as_csv(report.build_report(connection, session))
     assert "'=HYPERLINK(1)" in out
+
+
+def test_accuracy_counts_only_the_questions_asked(tmp_path):
+    """Ending after the first of two questions: 1/1 is 100%, not 1/2, and the answer
+    lists hold one entry, not two padded with blanks."""
+    bank = Bank.model_validate({"id": "b", "title": "Early end", "questions": [
+        {"id": "q0", "type": "numeric", "prompt": "How far?", "answer": 3, "unit": "km"},
+        {"id": "q1", "type": "true_false", "prompt": "Never asked", "answer": True}]})
+    room = Room("ABCD", [Dealt(Entry("b", None, q), ()) for q in bank.questions],
+                ScoringRules(), clock=Clock())
+    connection = store.open_store(tmp_path / "r.db")
+    session = store.create_session(connection, room, bank.title)
+    ann = room.join("Ann")
+    store.commit(connection, store.new_player(session, ann))
+    room.control("start")
+    store.commit(connection, store.answer_row(session, ann, room.answer(ann.id, 0, 3)))
+    room.control("end")  # mid-question: it counts, and it was the only one asked
+    store.commit(connection, store.room_state(session, room))
+    built = report.build_report(connection, session)
+    (student,) = built.students
+    assert student.accuracy == 1.0 and student.answers == ["3 km"] and student.right == [True]
+    assert len(built.items) == 1
+    assert "1/1" in report.as_text(built) and "100%" in report.as_text(built)
+    data = json.loads(report.as_json(built))
+    assert data["students"][0]["answers"] == ["3 km"]
+
+
+def test_no_medals_for_nobody_scoring():
+    from quiz.tui.classroom.shared import leaderboard
+
+    assert "🥇" not in leaderboard([("Ann", 0), ("Bob", 0)]).plain
+    shared = leaderboard([("Ann", 300), ("Bob", 300), ("Cy", 100), ("Di", 0)]).plain
+    assert shared.count("🥇") == 2 and "🥉" in shared and " 4. Di" in shared

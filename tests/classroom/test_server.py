@@ -90,12 +90,57 @@ def test_a_student_who_drops_rejoins_with_the_same_identity_and_score(tmp_path):
         back.hello(server.code, rejoin_token=welcome.rejoin_token)
         again = back.expect("welcome")
         assert again.player_id == welcome.player_id and again.name == "Ann"
-        assert again.score > 0
+        # The score is as of the last reveal: the open question's points would tell
+        # which choice is right (four accounts could try each one).
+        assert again.score == 0
         assert back.expect("question", index=0).locked_in
-        # The name stays hers: nobody else can take it.
-        thief = Party(server.url)
-        thief.hello(server.code, name="ann")
-        assert thief.expect("error").code == "name_taken"
+        control(teacher, "skip")
+        revealed = back.expect("reveal", index=0).score
+        assert revealed > 0
+        back.close()
+        later = Party(server.url)
+        later.hello(server.code, rejoin_token=welcome.rejoin_token)
+        assert later.expect("welcome").score == revealed
+        # The name stays hers: nobody else can take it, nor a look-alike of it.
+        for thief_name in ("ann", "ＡＮＮ", "\u0410nn"):  # full width; Cyrillic А
+            thief = Party(server.url)
+            thief.hello(server.code, name=thief_name)
+            assert thief.expect("error").code == "name_taken"
+
+
+def test_scores_stay_hidden_from_the_dashboard_while_a_question_is_open(tmp_path):
+    with running(tmp_path) as server:
+        teacher = host(server)
+        ann, _ = student(server, "Ann")
+        student(server, "Bob")
+        control(teacher, "start")
+        question = ann.expect("question", index=0)
+        answer(ann, 0, question.choices.index("Beijing"))
+        roster = teacher.expect("roster", answered=1)
+        assert [entry.score for entry in roster.players] == [0, 0]
+        control(teacher, "skip")
+        teacher.expect("reveal", index=0)
+        while True:
+            roster = teacher.expect("roster", state="reveal")
+            if roster.players[0].score:
+                break
+
+
+def test_ending_mid_question_reveals_it_first(tmp_path):
+    with running(tmp_path) as server:
+        teacher = host(server)
+        ann, _ = student(server, "Ann")
+        student(server, "Bob")
+        control(teacher, "start")
+        question = ann.expect("question", index=0)
+        answer(ann, 0, question.choices.index("Beijing"))
+        control(teacher, "end")
+        reveal = ann.expect("reveal", index=0)
+        assert reveal.correct and reveal.points > 0
+        final = ann.expect("standings", final=True)
+        assert final.score == reveal.score and final.rank == 1
+        teacher.expect("reveal", index=0)
+        teacher.expect("phase", state="ended")
 
 
 def test_controls_belong_to_the_host_alone(tmp_path):

@@ -44,7 +44,7 @@ async def test_a_student_plays_a_question_and_sees_the_reveal(tmp_path):
         async with app.run_test(size=(80, 24)) as pilot:
             await until(pilot, lambda: "Waiting for the teacher" in text_of(app, "#message"))
             assert "[b]Kim[/b]" in text_of(app, "#status")
-            assert tokens.get(server.url, server.code)
+            assert tokens.get(server.url, server.code, "[b]Kim[/b]")
             await asyncio.to_thread(control, teacher, "start")
             await until(pilot, lambda: "Beijing" in str(app.question and app.question.choices))
             await pilot.press(str(app.question.choices.index("Beijing") + 1))
@@ -68,11 +68,15 @@ async def test_a_student_who_quits_comes_back_with_the_same_score(tmp_path):
             await pilot.press("ctrl+q")
         score = next(p.score for p in server.room.players.values() if p.name == "Kim")
         assert score > 0
-        again = StudentApp(server.url, server.code, None, tokens)
+        # `quiz join` without --name finds the one name saved for this session.
+        assert tokens.names(server.url, server.code) == ["Kim"]
+        again = StudentApp(server.url, server.code, "Kim", tokens)
         async with again.run_test(size=(80, 24)) as pilot:
-            await until(pilot, lambda: f"{score} points" in text_of(again, "#status"))
-            assert "Kim" in text_of(again, "#status")
             await until(pilot, lambda: "locked in" in text_of(again, "#message"))
+            assert "Kim" in text_of(again, "#status")
+            assert "0 points" in text_of(again, "#status")  # as of the last reveal
+            await asyncio.to_thread(control, teacher, "skip")
+            await until(pilot, lambda: f"{score} points" in text_of(again, "#status"))
 
 
 async def test_the_dashboard_runs_the_session_from_the_keyboard(tmp_path):
@@ -85,8 +89,10 @@ async def test_the_dashboard_runs_the_session_from_the_keyboard(tmp_path):
             assert str(table.get_row_at(0)[0]) == "[red]Ann[/red]"
             await pilot.press("s")
             await until(pilot, lambda: "Answers in: 0 of 1" in text_of(app, "#live-body"))
+            await until(pilot, lambda: str(table.get_row_at(0)[1]) == "")  # no scores now
             await pilot.press("x")
             await until(pilot, lambda: "Answer: Beijing" in text_of(app, "#live-body"))
+            await until(pilot, lambda: str(table.get_row_at(0)[1]) == "0")
             await pilot.press("k")
             await pilot.press("y")
             await until(pilot, lambda: table.row_count == 0)

@@ -36,7 +36,8 @@ def test_new_writes_a_bank_that_validates_and_plays_and_overwrites_only_with_for
     bank = load_bank(target)
     assert bank.title == "Unit 3: the thaw" and bank.id == "my-first-bank"
     assert {q.type for _, q in bank.all_questions()} == {
-        "single_choice", "multiple_select", "true_false", "ordering", "numeric"}
+        "single_choice", "multiple_select", "true_false", "ordering", "numeric",
+        "predict", "decision"}
     # The only lint findings are the sources the author still has to add.
     assert {p.message.split(" cites ")[1] for p in lint_file(target)} == {"no source"}
     again = runner.invoke(main, ["new", str(target)])

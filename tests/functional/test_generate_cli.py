@@ -23,6 +23,10 @@ def test_shipped_generated_bank_is_current():
     assert fresh.exit_code == 0
     body = shipped.split("\n", 1)[1]  # the shipped copy starts with the $schema line
     assert fresh.output == body, "run `make questions` to regenerate questions/generated.yaml"
+    forecasts = (ROOT / "questions" / "predictions.yaml").read_text(encoding="utf-8")
+    fresh = run("generate", "--seeds", SEEDS, "--seed", "2013", "--types", "predict")
+    assert fresh.output == forecasts.split("\n", 1)[1], (
+        "run `make questions` to regenerate questions/predictions.yaml")
 
 
 def test_same_seed_same_bytes_and_different_seeds_differ():

@@ -58,4 +58,5 @@ def test_key_covers_all_shipped_banks():
     result = CliRunner().invoke(main, ["key", str(ROOT / "questions"), "--format", "json"])
     assert result.exit_code == 0
     banks = {entry["bank"] for entry in json.loads(result.output)}
-    assert banks == {"campaign", "examples", "china-rok-defence-generated"}
+    assert banks == {"campaign", "examples", "china-rok-defence-generated",
+                     "china-rok-defence-predictions"}

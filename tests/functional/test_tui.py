@@ -80,6 +80,9 @@ async def test_campaign_chapter_with_briefing_unlocks_the_next(tmp_path):
         assert isinstance(app.screen, BriefingScreen)
         await pilot.press("enter")
         await play_round(pilot, app)
+        assert "Debrief: your decisions and the record" in screen_text(app)
+        await pilot.press("enter")  # from the debrief to the results
+        await pilot.pause()
         assert "Chapter passed with 100% (the pass mark is 60%)" in screen_text(app)
         await pilot.press("enter")
         assert app.session.chapter_unlocked("campaign", "ch2-2015")

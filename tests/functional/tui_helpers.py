@@ -9,7 +9,15 @@ from quiz.content.key import format_number
 from quiz.game.library import Library, load_library
 from quiz.game.round import Phase
 from quiz.game.session import Session
-from quiz.model.questions import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse
+from quiz.model.questions import (
+    Decision,
+    MultipleSelect,
+    Numeric,
+    Ordering,
+    Prediction,
+    SingleChoice,
+    TrueFalse,
+)
 from quiz.store.history import History
 from quiz.tui.app import QuizApp
 
@@ -73,6 +81,13 @@ async def answer(pilot, app: QuizApp, right: bool = True) -> None:
         value = question.answer if right else question.answer + question.tolerance + 1
         await pilot.press(*format_number(value))
         await pilot.press("enter")
+    elif isinstance(question, Decision):  # never marked: take what the record shows
+        await pilot.press(str(dealt.order.index(question.actual or 0) + 1))
+    elif isinstance(question, Prediction):  # the forecast, then how sure (4: 80%)
+        target = question.answer if right else (question.answer + 1) % len(question.choices)
+        await pilot.press(str(dealt.order.index(target) + 1))
+        await pilot.pause()
+        await pilot.press("4")
     await pilot.pause()
 
 

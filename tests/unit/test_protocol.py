@@ -69,7 +69,12 @@ def test_wrong_shapes_are_protocol_errors(value):
     ('{"type": "answer", "question": -1, "value": 0}', "question"),
     ('{"type": "ping", "extra": 1}', "extra"),
     ('{"type": "hello", "version": 1, "role": "student", "code": "ABCD", "name": "'
-     + "x" * 40 + '"}', "name"),
+     + "x" * 41 + '"}', "name"),
+    ('{"type": "answer", "question": 0, "value": "0"}', "an answer is"),
+    ('{"type": "answer", "question": 0, "value": NaN}', "value"),
+    ('{"type": "answer", "question": 0, "value": 1e999}', "value"),
+    ('{"type": "answer", "question": 0, "value": ' + "9" * 4001 + "}", "value"),
+    ('{"type": "answer", "question": 0, "value": [0, -1]}', "positions"),
     ("[" * 5000, "limit"),
     ("not json", "JSON"),
 ])

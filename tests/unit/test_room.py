@@ -54,7 +54,8 @@ def test_names_are_unique_trimmed_and_limited():
     with pytest.raises(RoomError) as taken:
         room.join("ann")
     assert taken.value.code == "name_taken"
-    for bad in ["", "   ", "x" * 30, "bell\x07"]:
+    assert room.join("Maria Fernanda Rodrigues Silva").name  # a real 30-character name
+    for bad in ["", "   ", "x" * 41, "bell\x07", "zero\u200bwidth"]:
         with pytest.raises(RoomError) as refused:
             room.join(bad)
         assert refused.value.code == "bad_name"

@@ -14,8 +14,16 @@ from textual.widgets import DataTable, Footer, Static
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import SessionClient
-from quiz.tui.classroom.shared import Countdown, SessionApp, bar_chart, leaderboard
+from quiz.tui.classroom.shared import Countdown, SessionApp, bar_chart, leaderboard, plural
 from quiz.tui.text import joined, plain
+
+NAME_WIDTH = 16
+"""The roster's name column: longer names end in an ellipsis, so the answered (✔) and
+connected (●) columns always show."""
+
+
+def cut(name: str, width: int = NAME_WIDTH) -> Text:
+    return plain(name if len(name) <= width else name[:width - 1] + "…")
 
 
 class Confirm(ModalScreen[str]):
@@ -44,15 +52,20 @@ class HostApp(SessionApp):
         Binding("x", "control('skip')", "Skip"),
         Binding("p", "pause", "Pause/resume"),
         Binding("l", "lock", "Lock/unlock"),
+        Binding("g", "gate", "Admission"),
+        Binding("a", "admit", "Admit"),
         Binding("k", "kick", "Kick"),
         Binding("e", "end", "End"),
         Binding("q,ctrl+q", "leave", "Quit", priority=True),
     ]
 
     def __init__(self, url: str, code: str, token: str, *, owns_server: bool = False,
-                 db: Path | None = None, session: int | None = None):
+                 db: Path | None = None, session: int | None = None,
+                 details: dict | None = None):
         super().__init__()
         self.url, self.code, self.owns_server = url, code, owns_server
+        self.details = details or {}
+        self.link = self.details.get("link") or ""
         self.db, self.session = db, session
         self.client = SessionClient(url, code, host_token=token, on_message=self.received,
                                     on_status=self.connection_note)
@@ -69,7 +82,10 @@ class HostApp(SessionApp):
         yield Static(id="join-details")
         with Horizontal(id="dashboard"):
             table = DataTable(id="roster", cursor_type="row", zebra_stripes=True)
-            table.add_columns("Student", "Score", "In", "On")
+            table.add_column("Student", width=NAME_WIDTH)
+            table.add_column("Score", width=6)
+            table.add_column("In", width=2)
+            table.add_column("On", width=2)
             yield table
             with VerticalScroll(id="live"):
                 yield Static(id="timer")
@@ -78,19 +94,45 @@ class HostApp(SessionApp):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#join-details", Static).update(joined(
-            ("Students join with:  ", "bold"),
-            f"quiz join {self.url} --code {self.code} --name NAME", "\n",
-            ("Join code:  ", "bold"), (self.code, "bold reverse")))
+        self.show_join_details()
         self.run_worker(self.client.run(), name="session", exit_on_error=False)
         self.set_interval(0.1, self.tick)
         self.refresh_status()
         self.hint("S starts the session when everyone is in; L locks the lobby")
+        if self.details.get("resumed"):
+            where = ("in the lobby" if self.details.get("index", -1) < 0 else
+                     f"at question {self.details['index'] + 1}")
+            self.notify(f"Resumed session {self.code} (last used "
+                        f"{self.details.get('since', 'earlier')}), "
+                        f"{plural(self.details.get('players', 0), 'student')}, {where}.",
+                        title="Resumed", timeout=15)
+        for note in self.details.get("notes", []):
+            self.notify(note, timeout=20)
+
+    def show_join_details(self) -> None:
+        parts = [("Join code: ", "bold"), (self.code, "bold reverse")]
+        if self.link:
+            parts += ["   ", ("Browser: ", "bold"), self.link]
+        parts += ["\n", ("Terminal: ", "bold"),
+                  f"quiz join {self.url} --code {self.code} --name NAME"]
+        if self.details.get("screen"):
+            parts += ["\n", ("Projector: ", "bold"), self.details["screen"]]
+        self.query_one("#join-details", Static).update(joined(*parts))
+
+    def on_server_welcome(self, message: p.Welcome) -> None:
+        if message.join_url and message.join_url != self.link:
+            self.link = message.join_url
+            if message.screen_token and not self.details.get("screen"):
+                base = self.link.split("/?", 1)[0]
+                self.details["screen"] = (f"{base}/screen#code={self.code}"
+                                          f"&token={message.screen_token}")
+            self.show_join_details()
 
     # ── From the server ────────────────────────────────────────────────────
     def on_server_roster(self, message: p.Roster) -> None:
         self.roster = message
-        rows = tuple((e.id, e.name, e.score, e.answered, e.connected) for e in message.players)
+        rows = (message.state, *((e.id, e.name, e.score, e.answered, e.connected, e.waiting)
+                                 for e in message.players))
         if rows != self.shown_rows:
             self._fill_roster(message)
             self.shown_rows = rows
@@ -100,20 +142,42 @@ class HostApp(SessionApp):
         if message.state == "question" and self.question:
             self.show_question(self.question, message.answered, len(message.players))
         elif message.state == "lobby":
-            online = sum(1 for e in message.players if e.connected)
-            self.query_one("#live-body", Static).update(Text("\n").join([
-                plain("Waiting in the lobby", "bold"),
-                plain(f"{len(message.players)} joined, {online} connected."
-                      + ("  The lobby is locked." if message.locked else "")),
-                Text(""), plain("Give the class the join command above; press S to start.")]))
+            self.show_lobby(message)
+
+    def show_lobby(self, message: p.Roster) -> None:
+        playing = [e for e in message.players if not e.waiting]
+        waiting = len(message.players) - len(playing)
+        online = sum(1 for e in playing if e.connected)
+        lines = [plain("Waiting in the lobby", "bold"),
+                 plain(f"{plural(len(playing), 'student')} joined, {online} connected; "
+                       f"{plural(message.total, 'question')} will be played."
+                       + ("  The lobby is locked." if message.locked else ""))]
+        if message.gated:
+            lines.append(plain(f"Admission is on: {plural(waiting, 'newcomer')} waiting "
+                               "(⌛); A lets the highlighted one in, G turns it off."))
+        lines += [Text(""), plain("Students scan this or open the browser link above; "
+                                  "press S to start.")]
+        if self.link:
+            from quiz.classroom.web import terminal_qr
+
+            lines.append(Text(terminal_qr(self.link), style="#000000 on #ffffff",
+                              no_wrap=True))
+        self.query_one("#live-body", Static).update(Text("\n").join(lines))
 
     def _fill_roster(self, roster: p.Roster) -> None:
         table = self.query_one("#roster", DataTable)
         keep = table.cursor_row
         table.clear()
+        # Scores are as of the last reveal (the server holds back an open question's), so
+        # this order does not move while a question is open; and while one is, the
+        # column is blank: the dashboard is often the projected screen, where only the
+        # count of answers in belongs.
+        hide = roster.state in ("question", "paused")
         for entry in sorted(roster.players, key=lambda e: (-e.score, e.name.casefold())):
-            table.add_row(plain(entry.name), str(entry.score), "✔" if entry.answered else "",
-                          "●" if entry.connected else "○", key=entry.id)
+            table.add_row(cut(entry.name), "" if hide else str(entry.score),
+                          "✔" if entry.answered else "",
+                          "⌛" if entry.waiting else "●" if entry.connected else "○",
+                          key=entry.id)
         if roster.players:
             table.move_cursor(row=min(keep, len(roster.players) - 1))
 
@@ -144,7 +208,11 @@ class HostApp(SessionApp):
         if message.explanation:
             body.append(plain(message.explanation))
         if labels and question and question.kind in ("single_choice", "true_false"):
-            body += [Text(""), bar_chart(labels, message.distribution, right)]
+            # Leave room for a scrollbar; before the first layout, assume a narrow pane.
+            width = (self.query_one("#live").content_region.width or 50) - 2
+            body += [Text(""), bar_chart(labels, message.distribution, right, width)]
+        if message.sources:
+            body += [Text(""), plain("Source: " + "; ".join(message.sources), "dim")]
         self.revealed = Text("\n").join(body)
         self.query_one("#live-body", Static).update(self.revealed)
         self.hint("N opens the next question")
@@ -198,6 +266,22 @@ class HostApp(SessionApp):
         locked = self.roster is not None and self.roster.locked
         await self.action_control("unlock" if locked else "lock")
 
+    async def action_gate(self) -> None:
+        gated = self.roster is not None and self.roster.gated
+        await self.action_control("ungate" if gated else "gate")
+        self.notify("Newcomers join at once again." if gated else
+                    "Admission is on: newcomers wait until you let them in with A.")
+
+    async def action_admit(self) -> None:
+        table = self.query_one("#roster", DataTable)
+        if not table.row_count or self.roster is None:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if any(e.id == key and e.waiting for e in self.roster.players):
+            await self.action_control("admit", key)
+        else:
+            self.notify("Highlight a waiting student (⌛) to let them in.")
+
     def action_kick(self) -> None:
         table = self.query_one("#roster", DataTable)
         if not table.row_count:
@@ -246,7 +330,7 @@ class HostApp(SessionApp):
         roster = self.roster
         parts = [f"Session {self.code}"]
         if roster:
-            parts += [f"{len(roster.players)} students", roster.state]
+            parts += [plural(len(roster.players), "student"), roster.state]
             if roster.locked:
                 parts.append("locked")
             if 0 <= roster.index < roster.total:

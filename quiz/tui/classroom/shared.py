@@ -122,22 +122,40 @@ class Countdown:
                       ("░" * (width - filled), "dim"))
 
 
-def bar_chart(labels: list[str], counts: list[int], right: set[int], width: int = 14) -> Text:
-    """One line per choice: label, bar, count, and a tick on the right answer(s)."""
+def bar_chart(labels: list[str], counts: list[int], right: set[int], width: int = 60) -> Text:
+    """One line per choice: label, bar, count, and a tick on the right answer(s), in
+    `width` columns: labels get what the bars do not need, and are cut only then."""
     most = max(counts, default=0) or 1
+    digits = len(str(max(counts, default=0)))
+    longest = max((len(label) for label in labels), default=0)
+    label_width = max(8, min(longest, width - 4 - 1 - 10 - 1 - digits - 2))
+    bar_width = max(4, width - 4 - label_width - 1 - 1 - digits - 2)
     lines = []
     for index, label in enumerate(labels):
         count = counts[index] if index < len(counts) else 0
-        bar = "█" * round(width * count / most)
+        bar = "█" * round(bar_width * count / most)
         mark = (" ✔", "bold green") if index in right else ("", "")
-        short = label if len(label) <= 24 else label[:23] + "…"
-        lines.append(joined((f"{index + 1}. ", "bold"), f"{short:<24} ",
+        short = label if len(label) <= label_width else label[:label_width - 1] + "…"
+        lines.append(joined((f"{index + 1}. ", "bold"), plain(f"{short:<{label_width}} "),
                             (bar, "green" if index in right else "red"), f" {count}", mark))
     return Text("\n").join(lines)
 
 
+MEDALS = ["🥇", "🥈", "🥉"]
+
+
 def leaderboard(top: list[tuple[str, int]], limit: int = 10) -> Text:
-    medals = ["🥇", "🥈", "🥉"]
-    lines = [joined((f"{medals[n] if n < 3 else f'{n + 1:>2}.'} ", "bold"), plain(name),
-                    (f"  {score}", "bold")) for n, (name, score) in enumerate(top[:limit])]
+    """Places by score (ties share a place); medals for the first three places, but
+    never for 0 points."""
+    lines, place = [], 0
+    for n, (name, score) in enumerate(top[:limit]):
+        if n == 0 or score != top[n - 1][1]:
+            place = n + 1
+        badge = MEDALS[place - 1] if place <= 3 and score > 0 else f"{place:>2}."
+        lines.append(joined((f"{badge} ", "bold"), plain(name), (f"  {score}", "bold")))
     return Text("\n").join(lines) if lines else plain("(no scores yet)")
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 student`, `2 students`."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

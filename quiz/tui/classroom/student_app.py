@@ -18,6 +18,7 @@ from quiz.tui.classroom.shared import (
     answer_widget,
     hint_for,
     leaderboard,
+    plural,
     wire_value,
 )
 from quiz.tui.messages import AnswerGiven
@@ -26,7 +27,8 @@ from quiz.tui.text import joined, plain
 
 class StudentApp(SessionApp):
     TITLE = "Scenario Quiz · classroom"
-    BINDINGS = [Binding("ctrl+q,ctrl+c", "quit", "Leave", priority=True),
+    BINDINGS = [Binding("ctrl+q", "quit", "Leave", priority=True),
+                Binding("ctrl+c", "quit", "Leave", show=False, priority=True),
                 Binding("t", "true_false(0)", "True", show=False),
                 Binding("f", "true_false(1)", "False", show=False)]
 
@@ -42,6 +44,9 @@ class StudentApp(SessionApp):
         self.countdown: Countdown | None = None
         self.widget_serial = 0
         self.my_answer = ""
+        self.sent = False
+        """An answer to the open question is on its way or stored."""
+        self.paused = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -58,12 +63,24 @@ class StudentApp(SessionApp):
     def on_mount(self) -> None:
         self.show_message(plain(f"Connecting to {self.url} …"))
         self.refresh_status()
-        self.run_worker(self.client.run(), name="session", exit_on_error=False)
+        self.run_worker(self._session(), name="session", exit_on_error=False)
         self.set_interval(0.1, self.tick)
+
+    async def _session(self) -> None:
+        await self.client.run()
+        if self.client.fatal is not None and not self.client.connected_once:
+            # Never reached: nothing to show but why, so say it and stop (a script with
+            # no terminal must not wait forever either).
+            self.exit(return_code=1, message=f"quiz: {self.client.fatal.message}")
 
     # ── From the server ────────────────────────────────────────────────────
     def on_server_welcome(self, message: p.Welcome) -> None:
         self.me, self.score = message.name or self.me, message.score
+        if not message.admitted:
+            self.clear_question()
+            self.show_message(joined(("You are in the waiting room, ", "bold"),
+                                     (self.me, "bold"), (".", "bold"),
+                                     "\nThe teacher lets each newcomer in; please wait."))
 
     def on_server_lobby(self, message: p.Lobby) -> None:
         self.clear_question()
@@ -71,8 +88,9 @@ class StudentApp(SessionApp):
         more = message.count - len(message.players)
         body = [joined(("You are in, ", "bold"), (self.me, "bold"),
                        (". Waiting for the teacher to start…", "bold")),
-                plain(f"{message.count} in the session: {names}"
-                      + (f" and {more} more" if more > 0 else ""))]
+                plain(f"{plural(message.count, 'student')} in the session"
+                      + (f", {plural(message.total, 'question')} to play" if message.total
+                         else "") + f": {names}" + (f" and {more} more" if more > 0 else ""))]
         if message.locked:
             body.append(plain("The teacher has locked the lobby."))
         self.show_message(Text("\n").join(body))
@@ -81,6 +99,8 @@ class StudentApp(SessionApp):
 
     def on_server_question(self, message: p.Question) -> None:
         self.question = message
+        self.paused = False
+        self.sent = message.locked_in
         self.my_answer = "(given before you reconnected)" if message.locked_in else ""
         left = message.time_left if message.time_left is not None else message.time_limit
         self.countdown = Countdown(left, message.time_limit)
@@ -104,10 +124,15 @@ class StudentApp(SessionApp):
     def on_server_ack(self, message: p.Ack) -> None:
         if self.question is None or message.question != self.question.index:
             return
-        if message.accepted:
+        if message.accepted or "already answered" in (message.reason or ""):
             self.locked_in()
-        else:
-            self.show_message(joined(("Not counted: ", "bold red"), plain(message.reason or "")))
+            return
+        # Refused (paused, late, malformed): say why, and let the student answer again
+        # if the question is still open; a disabled widget would lock them out for good.
+        self.sent = False
+        self.show_message(joined(("Not counted: ", "bold red"), plain(message.reason or "")))
+        if not self.paused:
+            self._enable_answer()
 
     def on_server_reveal(self, message: p.Reveal) -> None:
         self.countdown = None  # the question is closed; the timer goes
@@ -142,13 +167,27 @@ class StudentApp(SessionApp):
         self.query_one("#hint", Static).update("Ctrl+Q to leave")
 
     def on_server_phase(self, message: p.Phase) -> None:
-        if message.state == "paused" and self.countdown:
-            self.countdown.freeze(message.time_left)
-            self.query_one("#hint", Static).update("⏸ The teacher paused the question")
-        elif message.state == "question" and self.question and message.time_left is not None:
-            self.countdown = Countdown(message.time_left, self.question.time_limit)
-            self.query_one("#hint", Static).update(
-                hint_for(self.question.kind, self.question.choices))
+        if message.state == "paused":
+            self.paused = True
+            if self.countdown:
+                self.countdown.freeze(message.time_left)
+            self._disable_answer()
+            self.show_message(joined(("⏸ Paused by the teacher.", "bold reverse"),
+                                     " The clock has stopped; answer when it starts again."))
+            self.query_one("#hint", Static).update("⏸ Paused")
+        elif message.state == "question" and self.question:
+            self.paused = False
+            if message.time_left is not None:
+                self.countdown = Countdown(message.time_left, self.question.time_limit)
+            if self.sent:
+                self.locked_in()
+            else:
+                self.show_message(plain("▶ Resumed: answer now."))
+                self._enable_answer()
+                self.query_one("#hint", Static).update(
+                    hint_for(self.question.kind, self.question.choices))
+        elif message.state == "ended" and self.question is not None:
+            self.clear_question()
 
     def on_server_error(self, message: p.Error) -> None:
         if message.fatal:
@@ -163,8 +202,11 @@ class StudentApp(SessionApp):
     async def _answered(self, message: AnswerGiven) -> None:
         if self.question is None:
             return
+        if self.paused or self.sent:
+            return
         value = wire_value(self.question.kind, message.shown)
         self.my_answer = self._in_words(message.shown)
+        self.sent = True
         self._disable_answer()
         self.show_message(plain("Sending…"))
         answer = p.Answer(type="answer", question=self.question.index, value=value)
@@ -183,7 +225,7 @@ class StudentApp(SessionApp):
         return f"{shown:g}" if isinstance(shown, float) else str(shown)
 
     def action_true_false(self, position: int) -> None:
-        if self.question and self.question.kind == "true_false":
+        if self.question and self.question.kind == "true_false" and not self.paused:
             self.post_message(AnswerGiven(position))
 
     def locked_in(self) -> None:
@@ -195,6 +237,11 @@ class StudentApp(SessionApp):
         for widget in self.query_one("#answer-area", Container).children:
             widget.disabled = True
         self.set_focus(None)
+
+    def _enable_answer(self) -> None:
+        for widget in self.query_one("#answer-area", Container).children:
+            widget.disabled = False
+            widget.focus()
 
     def clear_question(self) -> None:
         self.question, self.countdown = None, None

@@ -28,7 +28,7 @@ class BriefingScreen(Screen):
 
     def compose(self) -> ComposeResult:
         chapter = self.session.library.chapter(self.session.bank_id, self.session.chapter_id)
-        count = len(chapter.questions)
+        count = sum(1 for q in chapter.questions if q.type != "decision")  # marked ones
         needed = math.ceil(PASS_MARK * count - 1e-9)
         yield Static(plain(f"Campaign · {chapter.title}"), id="status")
         with VerticalScroll(id="briefing-body"):

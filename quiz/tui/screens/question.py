@@ -14,10 +14,20 @@ from textual.widgets import Footer, Static
 from quiz.content.key import context_text
 from quiz.game.round import Outcome, Phase
 from quiz.game.session import Session
-from quiz.model.questions import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse
+from quiz.model.questions import (
+    CONFIDENCE_LEVELS,
+    Decision,
+    MultipleSelect,
+    Numeric,
+    Ordering,
+    Prediction,
+    SingleChoice,
+    TrueFalse,
+)
 from quiz.tui.messages import AnswerGiven
 from quiz.tui.text import plain
 from quiz.tui.views.feedback import feedback_view
+from quiz.tui.views.judgement import decision_view, forecast_view
 from quiz.tui.widgets.answers import ChoiceAnswer, NumericAnswer, OrderingAnswer, choice_hint
 
 FEEDBACK_HINT = "Enter: next question · S: source in full · ↑↓ PgDn: scroll · Esc: leave"
@@ -48,6 +58,8 @@ class QuestionScreen(Screen):
         self.status_text = ""
         self.hint = ""
         self._widgets_made = 0
+        self.forecast_choice: int | None = None
+        """A prediction's chosen option, shown position, while the confidence is asked."""
 
     @property
     def round(self):
@@ -81,9 +93,15 @@ class QuestionScreen(Screen):
         self.query_one("#context", Static).display = bool(context)
         self.query_one("#prompt", Static).update(plain(question.prompt))
         self.query_one("#question-head", VerticalScroll).scroll_home(animate=False)
+        self.forecast_choice = None
+        widget, hint = self._answer_widget(question, dealt.labels())
+        self._mount_answer(widget, hint)
+        self.refresh_status()
+        self.call_after_refresh(self._say_if_the_prompt_scrolls)
+
+    def _mount_answer(self, widget, hint: str) -> None:
         area = self.query_one("#answer-area", Container)
         area.remove_children()
-        widget, hint = self._answer_widget(question, dealt.labels())
         # Removal finishes later, so each widget gets an id of its own (a count, since a
         # round resumed during feedback renders the same question twice).
         self._widgets_made += 1
@@ -95,8 +113,15 @@ class QuestionScreen(Screen):
         widget.focus()
         self.hint = hint
         self.query_one("#hint", Static).update(hint)
-        self.refresh_status()
-        self.call_after_refresh(self._say_if_the_prompt_scrolls)
+
+    def _ask_confidence(self, shown: int) -> None:
+        """A forecast's second step: how sure is the player of the option just chosen?"""
+        self.forecast_choice = shown
+        labels = [f"{level}%" + {50: " — a coin toss", 100: " — certain"}.get(level, "")
+                  for level in CONFIDENCE_LEVELS]
+        chosen = self.round.current.labels()[shown]
+        self._mount_answer(ChoiceAnswer(labels), f"How sure are you of “{chosen}”? Press "
+                           f"1–{len(labels)} (50% to 100%), or arrows and Enter")
 
     def _say_if_the_prompt_scrolls(self) -> None:
         """A prompt too long for its box scrolls (wheel or Ctrl+↓); the hint says so."""
@@ -122,6 +147,12 @@ class QuestionScreen(Screen):
                     "Shift+↑/↓ or K/J to move the highlighted item; Enter to submit")
         if isinstance(question, Numeric):
             return NumericAnswer(question.unit), "Type the number, then Enter"
+        if isinstance(question, Decision):
+            return ChoiceAnswer(labels), "Your decision: " + choice_hint(
+                len(labels), multi=False).replace("Press", "press")
+        if isinstance(question, Prediction):
+            return ChoiceAnswer(labels), "Your forecast: " + choice_hint(
+                len(labels), multi=False).replace("Press", "press") + "; then how sure"
         raise TypeError(type(question).__name__)
 
     def refresh_status(self) -> None:
@@ -147,10 +178,13 @@ class QuestionScreen(Screen):
         self.query_one("#status", Static).update(grid, layout=False)  # always one line
 
     def show_feedback(self, outcome: Outcome) -> None:
-        dealt = self.round.dealt[len(self.round.outcomes) - 1]
+        dealt = self.round.pairs()[-1][0]  # by key: a branch skips questions
         feedback = self.query_one("#feedback", VerticalScroll)
-        self.query_one("#feedback-body", Static).update(feedback_view(dealt, outcome))
-        feedback.set_class(not outcome.correct, "wrong")
+        question = dealt.question
+        view = (decision_view if isinstance(question, Decision) else forecast_view
+                if isinstance(question, Prediction) else feedback_view)(dealt, outcome)
+        self.query_one("#feedback-body", Static).update(view)
+        feedback.set_class(outcome.scored and not outcome.correct, "wrong")
         self.query_one("#answer-area").display = False
         feedback.display = True
         feedback.scroll_home(animate=False)
@@ -171,6 +205,12 @@ class QuestionScreen(Screen):
             response = message.shown == 0
         elif isinstance(question, Numeric):
             response = message.shown
+        elif isinstance(question, Prediction):
+            if self.forecast_choice is None:
+                self._ask_confidence(message.shown)
+                return
+            response = dealt.from_display(self.forecast_choice,
+                                          confidence=CONFIDENCE_LEVELS[message.shown])
         else:
             response = dealt.from_display(message.shown)
         self._after(self.session.submit(response))
@@ -186,7 +226,7 @@ class QuestionScreen(Screen):
             return
         from quiz.tui.screens.source import SourceScreen
 
-        question = self.round.dealt[len(self.round.outcomes) - 1].question
+        question = self.round.pairs()[-1][0].question
         if not question.sources:
             self.notify("This question cites no source.")
             return
@@ -224,8 +264,15 @@ class QuestionScreen(Screen):
 
     def _next_or_finish(self) -> None:
         if self.round.phase is Phase.FINISHED:
+            from quiz.tui.screens.debrief import DebriefScreen
             from quiz.tui.screens.summary import SummaryScreen
 
-            self.app.switch_screen(SummaryScreen(self.session))
+            chapter = (self.session.library.chapter(self.session.bank_id,
+                                                    self.session.chapter_id)
+                       if self.round.mode.name == "campaign" else None)
+            ends_with_debrief = chapter is not None and (
+                chapter.lessons or any(q.type == "decision" for q in chapter.questions))
+            self.app.switch_screen((DebriefScreen if ends_with_debrief else SummaryScreen)(
+                self.session))
         else:
             self.render_question()

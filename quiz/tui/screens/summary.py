@@ -11,12 +11,15 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual_plotext import PlotextPlot
 
+from quiz.game.answers import Forecast
 from quiz.game.feedback import judge
 from quiz.game.modes import PASS_MARK
 from quiz.game.names import counted, tag_name, tag_names
 from quiz.game.session import Session
 from quiz.tui.text import hanging, joined, plain
+from quiz.tui.views.calibration import calibration_text, draw_calibration
 from quiz.tui.views.feedback import sources_block
 
 
@@ -24,7 +27,8 @@ class SummaryScreen(Screen):
     """Shown when a round finishes; exams get a full review of every question."""
 
     BINDINGS = [Binding("enter,escape", "home", "Back to the menu"),
-                Binding("p", "progress", "Your progress")]
+                Binding("p", "progress", "Your progress"),
+                Binding("c", "next_chapter", "Next chapter", show=False)]
 
     def __init__(self, session: Session):
         super().__init__()
@@ -32,11 +36,20 @@ class SummaryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
+        forecasts = self._forecasts()
         with VerticalScroll(id="summary-body"):
             yield Static(id="summary-stats")
+            if forecasts:
+                yield Static(calibration_text(forecasts), id="summary-calibration")
+                yield PlotextPlot(id="calibration-chart")
             yield Static(id="summary-tags")
             yield Static(id="summary-review")
         yield Footer()
+
+    def _forecasts(self) -> list[tuple[int, bool]]:
+        """(confidence, right) for every forecast answered this round."""
+        return [(o.response.confidence, o.correct) for d, o in self.session.round.pairs()
+                if isinstance(o.response, Forecast)]
 
     def on_mount(self) -> None:
         round_ = self.session.round
@@ -55,9 +68,16 @@ class SummaryScreen(Screen):
         if round_.mode.name == "campaign":
             stats.append("\n")
             stats.append(self._verdict(summary.correct, summary.total), style="bold")
+            following = self._next_chapter()
+            if following is not None and summary.total and (
+                    summary.correct / summary.total >= PASS_MARK):
+                stats.append(f"\nPress C to continue to {following.title}.", style="bold")
         self.query_one("#summary-stats", Static).update(stats)
         self.query_one("#summary-tags", Static).update(self._tags(summary.by_tag))
         self.query_one("#summary-review", Static).update(self._review())
+        if self._forecasts():
+            draw_calibration(self.query_one("#calibration-chart", PlotextPlot),
+                             self._forecasts())
 
     @staticmethod
     def _verdict(correct: int, total: int) -> str:
@@ -84,7 +104,7 @@ class SummaryScreen(Screen):
 
         round_ = self.session.round
         full = round_.mode.name == "exam"
-        pairs = [(d, o) for d, o in round_.pairs() if full or not o.correct]
+        pairs = [(d, o) for d, o in round_.pairs() if o.scored and (full or not o.correct)]
         if not pairs:
             return plain("Nothing missed. Well done!")
         title = "Every question, reviewed" if full else "What you missed"
@@ -103,6 +123,29 @@ class SummaryScreen(Screen):
             parts.extend(hanging("   ", line)
                          for line in sources_block(question.sources, key_hint=False))
         return Group(*parts)
+
+    def _next_chapter(self):
+        """The chapter after this one in its bank, if any."""
+        session = self.session
+        if session.bank_id is None or session.chapter_id is None:
+            return None
+        chapters = session.library.bank(session.bank_id).scenarios
+        ids = [chapter.id for chapter in chapters]
+        at = ids.index(session.chapter_id) if session.chapter_id in ids else -1
+        return chapters[at + 1] if 0 <= at < len(chapters) - 1 else None
+
+    def action_next_chapter(self) -> None:
+        """After a passed chapter: straight on to the next one's briefing."""
+        round_ = self.session.round
+        summary = round_.summary()
+        following = self._next_chapter()
+        if (round_.mode.name != "campaign" or following is None or not summary.total
+                or summary.correct / summary.total < PASS_MARK):
+            return
+        from quiz.tui.screens.briefing import BriefingScreen
+
+        self.session.start(self.session.bank_id, following.id, "campaign")
+        self.app.switch_screen(BriefingScreen(self.session))
 
     def action_home(self) -> None:
         self.app.show_home()
