@@ -162,7 +162,7 @@ def cause(ws: Workspace, event: Event) -> Iterator[Draft]:
     # Effects relayed along the same path share one note, said once.
     by_outlet: dict[str, dict[tuple[str, ...], list[str]]] = {}
     for effect, link in zip(effects, links, strict=True):
-        path = tuple(ws.path(effect)) if effect.attribution and effect.attribution.outlet else ()
+        path = _relay_path(ws, effect)
         by_outlet.setdefault(link.source, {}).setdefault(path, []).append(effect.noun)
     lead = " ".join(
         f"{upper_first(in_text(ws.records[source].outlet))} links "
@@ -190,6 +190,12 @@ def cause(ws: Workspace, event: Event) -> Iterator[Draft]:
 def _listed(items: list[str]) -> str:
     """`a`, `a and b`, `a, b and c`."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _relay_path(ws: Workspace, event: Event) -> tuple[str, ...]:
+    """The hops that carried the event to its article, when another outlet did; else ()."""
+    attribution = event.attribution
+    return tuple(ws.path(event)) if attribution and attribution.outlet else ()
 
 
 def _effects_listed(by_path: dict[tuple[str, ...], list[str]]) -> str:
@@ -223,9 +229,12 @@ def predict(ws: Workspace, event: Event) -> Iterator[Draft]:
         options = [forecast.answer, *forecast.alternatives]
         rng.shuffle(options)
         outlet = in_text(ws.records[link.source].outlet)
-        lead = (f"What happened: {lower_first(effect.clause or effect.noun)}, "
-                f"{when_phrase(effect)}{_relayed(ws, effect)}. {upper_first(outlet)} links it "
-                f"to {event.noun or lower_first(event.title)}")
+        # The citation shows the claim's path; the link is said once, unless the effect's
+        # own significance already credits the outlet with it.
+        lead = f"What happened: {lower_first(effect.clause or effect.noun)}, {when_phrase(effect)}"
+        if outlet.casefold() not in (effect.significance or "").casefold():
+            lead += (f". {upper_first(outlet)} links it to "
+                     f"{event.noun or lower_first(event.title)}")
         question = Prediction(
             type="predict", id=f"{event.id}.predict.{index}", prompt=forecast.prompt,
             choices=options, answer=options.index(forecast.answer),
