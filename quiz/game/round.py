@@ -177,6 +177,13 @@ class Round:
         return len(self.dealt)
 
     @property
+    def counter(self) -> tuple[int, int]:
+        """(this question's number, the round's length) as the player counts them: a
+        branch that jumps ahead shortens the round rather than skipping numbers."""
+        done = len(self.outcomes) - (1 if self.phase is Phase.FEEDBACK else 0)
+        return done + 1, done + len(self.dealt) - self.position
+
+    @property
     def score(self) -> int:
         return sum(o.points.total for o in self.outcomes)
 

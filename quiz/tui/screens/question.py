@@ -161,7 +161,8 @@ class QuestionScreen(Screen):
         round_ = self.round
         place = self.session.title(self.session.bank_id, self.session.chapter_id)
         where = f"{round_.mode.title} · {place}"
-        parts = [f"Question {round_.position + 1}/{round_.total}"]
+        number, length = round_.counter
+        parts = [f"Question {number}/{length}"]
         if round_.mode.feedback:
             parts += [f"Score {round_.score}", f"Streak {round_.streak}"]
         left = round_.time_left()
