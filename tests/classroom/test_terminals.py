@@ -11,7 +11,15 @@ from textual.widgets import DataTable, Static
 from quiz.classroom.client import RejoinTokens
 from quiz.tui.classroom.host_app import HostApp
 from quiz.tui.classroom.student_app import StudentApp
-from tests.classroom.helpers import Running, answer, control, host, student, write_bank
+from tests.classroom.helpers import (
+    SCENARIO,
+    Running,
+    answer,
+    control,
+    host,
+    student,
+    write_bank,
+)
 
 
 @contextlib.asynccontextmanager
@@ -158,32 +166,6 @@ async def test_a_student_answers_every_kind_of_question_from_the_keyboard(tmp_pa
         assert [kim.answers[i].correct for i in range(4)] == [True] * 4
     finally:
         await asyncio.to_thread(server.stop)
-
-
-SCENARIO = """\
-id: scenario
-title: A decision and a forecast
-questions:
-  - id: advise
-    type: decision
-    context: {date: February 2015, place: Seoul, role: a desk officer}
-    prompt: Chang has raised THAAD. What do you advise Han Min-koo to say?
-    options:
-      - text: That Seoul has signed no agreement to deploy THAAD
-        consequence: A true and narrow answer; the hotline talks go ahead.
-        actual: true
-        sources:
-          - {outlet: JoongAng Daily, title: THAAD on the table, date: '2015-02-05'}
-      - text: That Seoul will never host THAAD
-        consequence: It ends the subject today, but commits Seoul to a promise.
-  - id: dialogue
-    type: predict
-    prompt: Seoul has agreed to host THAAD. What will Beijing do about the defence dialogue?
-    choices: [Put the dialogue on hold, Hold it as planned, Raise it to ministers]
-    answer: 0
-    sources:
-      - {outlet: China Daily, title: Defence dialogue on hold, date: '2016-11-08'}
-"""
 
 
 async def test_a_terminal_student_decides_and_forecasts_beside_another_student(tmp_path):
