@@ -74,10 +74,16 @@ def student_forecast(message: p.Reveal) -> list[Text]:
         if message.brier is not None:
             lines.append(plain(f"Brier score {_brier(message.brier)} (0 is perfect; always "
                                f"saying 50% scores {_brier(BASELINE)})"))
-    lines.append(joined(("What happened: ", "bold"), plain(message.answer)))
-    if message.explanation:
-        lines.append(plain(message.explanation))
+    lines.append(_what_happened(message))
     return lines + _sources(message) + _class_lines(message)
+
+
+def _what_happened(message: p.Reveal) -> Text:
+    """As in the solo game: the explanation, which begins with what happened and when;
+    without one, what happened in a line."""
+    if message.explanation:
+        return plain(message.explanation)
+    return joined(("What happened: ", "bold"), plain(message.answer))
 
 
 def dashboard_lines(message: p.Reveal) -> tuple[Text, list[Text]]:
@@ -90,13 +96,13 @@ def dashboard_lines(message: p.Reveal) -> tuple[Text, list[Text]]:
     else:
         head = joined(("A forecast: what the class predicted", "bold"),
                       (" (✔ what happened)", "dim"))
-        below = [joined(("What happened: ", "bold"), plain(message.answer))]
         if message.class_brier is not None:
             verdict = "better than" if message.class_brier < BASELINE else "no better than"
-            below.append(plain(f"Class Brier score {_brier(message.class_brier)}: {verdict} "
-                               f"always saying 50% ({_brier(BASELINE)}); 0 is perfect"))
+            below = [plain(f"Class Brier score {_brier(message.class_brier)}: {verdict} "
+                           f"always saying 50% ({_brier(BASELINE)}); 0 is perfect")]
         else:
-            below.append(plain("Nobody made a forecast."))
+            below = [plain("Nobody made a forecast.")]
+        return head, below + [_what_happened(message)] + _sources(message)
     if message.explanation:
         below.append(plain(message.explanation))
     return head, below + _sources(message)

@@ -156,8 +156,11 @@ class StudentApp(SessionApp):
             lines.append(joined(("Your score: ", "bold"), f"{message.score}",
                                 f"   rank {message.rank}" if message.rank else ""))
             self.show_message(Text("\n").join(lines))
-            self.query_one("#hint", Static).update("The teacher moves on when the class "
-                                                   "is ready…")
+            # Longer than most reveals: the stage takes the keys, so it can be scrolled.
+            stage = self.query_one("#stage", VerticalScroll)
+            stage.focus()
+            self.query_one("#hint", Static).update("↑↓ PgUp PgDn scroll · the teacher "
+                                                   "moves on when the class is ready…")
             return
         verdict = (joined(("✔ Right!", "bold green"), f"  +{message.points} points")
                    if message.correct else joined(("✘ Not this time.", "bold red"),
