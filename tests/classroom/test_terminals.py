@@ -231,3 +231,37 @@ async def test_a_terminal_student_decides_and_forecasts_beside_another_student(t
         assert lee.score == 64 and not lee.answers[1].correct
     finally:
         await asyncio.to_thread(server.stop)
+
+
+async def test_the_dashboard_reveals_a_decision_and_a_forecast_for_discussion(tmp_path):
+    (tmp_path / "scenario.yaml").write_text(SCENARIO, encoding="utf-8")
+    server = await asyncio.to_thread(Running, tmp_path / "class.db",
+                                     tmp_path / "scenario.yaml")
+    try:
+        app = HostApp(server.url, server.code, server.host_token)
+        async with app.run_test(size=(100, 30)) as pilot:
+            ann, _ = await asyncio.to_thread(student, server, "Ann")
+            await until(pilot, lambda: app.query_one("#roster", DataTable).row_count == 1)
+            await pilot.press("s")
+            await until(pilot, lambda: "A decision: not marked" in text_of(app, "#live-body"))
+            question = await asyncio.to_thread(ann.expect, "question", index=0)
+            await asyncio.to_thread(answer, ann, 0, question.choices.index(
+                "That Seoul will never host THAAD"))
+            await until(pilot, lambda: "what the class chose" in text_of(app, "#live-body"))
+            shown = text_of(app, "#live-body")
+            assert "What the real actor did: That Seoul has signed no agreement" in shown
+            assert "JoongAng Daily" in shown and "2015-02-05" in shown and "◆" in shown
+            assert "Discuss" in text_of(app, "#hint")
+            await pilot.pause(0.5)
+            assert server.room.state == "reveal"  # it waits for the teacher
+            await pilot.press("n")
+            question = await asyncio.to_thread(ann.expect, "question", index=1)
+            await until(pilot, lambda: "how sure" in text_of(app, "#live-body"))
+            hold = question.choices.index("Put the dialogue on hold")
+            await asyncio.to_thread(answer, ann, 1, {"choice": hold, "confidence": 70})
+            await until(pilot, lambda: "what the class predicted" in text_of(app, "#live-body"))
+            shown = text_of(app, "#live-body")
+            assert "Class Brier score 0.09: better than always saying 50%" in shown
+            assert "China Daily" in shown
+    finally:
+        await asyncio.to_thread(server.stop)
