@@ -139,10 +139,10 @@ def test_the_class_screen_shows_the_class_beside_what_happened(tmp_path, tab):
         wait_for(tab, lambda: text(tab, "join-code") == server.code)
         control(teacher, "start")
         question = ann.expect("question", index=0)
-        wait_for(tab, lambda: "not marked" in text(tab, "answered"))
+        wait_for(tab, lambda: "not marked" in text(tab, "kind-note"))
+        wait_for(tab, lambda: "0 of 2 students answered" in text(tab, "answered"))
         never = question.choices.index(NEVER)
-        answer(ann, 0, never)
-        answer(bob, 0, never)
+        assert answer(ann, 0, never).accepted and answer(bob, 0, never).accepted
         wait_for(tab, lambda: "What the real actor did" in text(tab, "reveal-label"))
         rows = texts(tab, "#chart li")
         real = next(row for row in rows if "◆" in row)

@@ -47,7 +47,8 @@ const SCREEN_HANDLERS = {
       predict: "A forecast: choose, and say how sure you are" }[message.kind];
     const items = labelsOf(message).map((label) => el("li", { text: label }));
     document.getElementById("choices").replaceChildren(...items);
-    show("answered", hint || "");
+    show("kind-note", hint || ""); // stays while the count of answers below changes
+    show("answered", "");
   },
   count(message) {
     screen.present = message.present;
