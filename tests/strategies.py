@@ -62,13 +62,26 @@ def _common(qid: str, kind: str) -> st.SearchStrategy[dict]:
     )
 
 
+RECALL_KINDS = ("single_choice", "multiple_select", "true_false", "ordering", "numeric")
+SCENARIO_KINDS = RECALL_KINDS + ("decision", "predict")
+"""With decisions (never a `goto`, so any order is a valid scenario) and predictions."""
+
+
 @st.composite
-def question(draw, qid: str) -> dict:
-    """One valid question of any type."""
-    kind = draw(st.sampled_from(
-        ["single_choice", "multiple_select", "true_false", "ordering", "numeric"]))
+def question(draw, qid: str, kinds: tuple[str, ...] = RECALL_KINDS) -> dict:
+    """One valid question of one of `kinds`."""
+    kind = draw(st.sampled_from(kinds))
     data = draw(_common(qid, kind))
-    if kind in ("single_choice", "multiple_select"):
+    if kind == "decision":
+        texts = draw(_distinct_texts(2, 4))
+        actual = draw(st.none() | st.integers(0, len(texts) - 1))
+        data["options"] = [{"text": each, "consequence": draw(text()),
+                            **({"actual": True, "sources": draw(st.lists(sources, max_size=2))}
+                               if n == actual else {})} for n, each in enumerate(texts)]
+    elif kind == "predict":
+        data["choices"] = draw(_distinct_texts(2, 4))
+        data["answer"] = draw(st.integers(0, len(data["choices"]) - 1))
+    elif kind in ("single_choice", "multiple_select"):
         choices = draw(_distinct_texts(2, 6))
         data["choices"] = choices
         if kind == "single_choice":
@@ -89,16 +102,16 @@ def question(draw, qid: str) -> dict:
 
 
 @st.composite
-def bank(draw) -> dict:
+def bank(draw, kinds: tuple[str, ...] = RECALL_KINDS) -> dict:
     """A valid bank with free-standing questions and up to two scenarios."""
     n_free = draw(st.integers(0, 4))
     n_scenarios = draw(st.integers(0 if n_free else 1, 2))
     counter = iter(range(10_000))
     data = {"id": draw(ids), "title": draw(text())}
-    data["questions"] = [draw(question(f"q{next(counter)}")) for _ in range(n_free)]
+    data["questions"] = [draw(question(f"q{next(counter)}", kinds)) for _ in range(n_free)]
     data["scenarios"] = [
         {"id": f"s{i}", "title": draw(text()), "briefing": draw(text()),
-         "questions": [draw(question(f"q{next(counter)}"))
+         "questions": [draw(question(f"q{next(counter)}", kinds))
                        for _ in range(draw(st.integers(1, 3)))]}
         for i in range(n_scenarios)
     ]
