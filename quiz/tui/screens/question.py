@@ -112,7 +112,7 @@ class QuestionScreen(Screen):
         self.query_one("#feedback").display = False
         widget.focus()
         self.hint = hint
-        self.query_one("#hint", Static).update(hint)
+        self.query_one("#hint", Static).update(plain(hint))  # may quote a choice
 
     def _ask_confidence(self, shown: int) -> None:
         """A forecast's second step: how sure is the player of the option just chosen?"""
@@ -128,7 +128,7 @@ class QuestionScreen(Screen):
         head = self.query_one("#question-head", VerticalScroll)
         if head.max_scroll_y > 0 and self.round.phase is Phase.ASKING:
             self.query_one("#hint", Static).update(
-                "Ctrl+↓ or the wheel scrolls the question. " + self.hint)
+                plain("Ctrl+↓ or the wheel scrolls the question. " + self.hint))
 
     def action_scroll_prompt(self, lines: int) -> None:
         head = self.query_one("#question-head", VerticalScroll)
