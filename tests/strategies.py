@@ -83,6 +83,10 @@ def question(draw, qid: str) -> dict:
     else:
         data["answer"] = draw(st.floats(-1e9, 1e9, allow_nan=False))
         data["tolerance"] = draw(st.floats(0, 1e3, allow_nan=False))
+        others = draw(st.lists(st.floats(-1e9, 1e9, allow_nan=False), max_size=2,
+                               unique=True).filter(lambda values: data["answer"] not in values))
+        if others:
+            data["other_answers"] = [{"answer": value} for value in others]
         if draw(st.booleans()):
             data["unit"] = draw(text())
     return data
