@@ -29,8 +29,18 @@ def escape(text: str) -> str:
     return text.translate(_SPECIAL)
 
 
+def _header(bank: Bank) -> list[str]:
+    """A readable first line, and the bank's details as JSON, which import reads back."""
+    details = bank.model_dump(mode="json", exclude_defaults=True, by_alias=True,
+                              exclude={"questions", "scenarios", "schema_"})
+    return [f"// {' '.join(bank.title.split())}",
+            f"// Exported by Scenario Quiz from bank {bank.id!r}.",
+            "// quiz: " + json.dumps({"bank": {"id": bank.id, "title": bank.title, **details}},
+                                     ensure_ascii=False, separators=(",", ":")), ""]
+
+
 def write_gift(bank: Bank, path: str = "<bank>") -> tuple[str, list[Problem]]:
-    out = [f"// {bank.title}", f"// Exported by Scenario Quiz from bank {bank.id!r}.", ""]
+    out = _header(bank)
     problems: list[Problem] = []
     if bank.scenarios:
         problems.append(Problem(path, 1, 1, "GIFT has no chapters: the scenarios' titles and "
@@ -75,33 +85,49 @@ def _question(question) -> list[str]:
     general = question.explanation or ""
     for source in question.sources:
         general += f"\nSource: {source.citation()}"
-    tail = f"####{escape(general)}" if general else ""
-    # A text that itself starts with `[` would read as a format marker: give it one.
-    shown = ("[moodle]" if text.startswith("[") else "") + escape(text)
-    lines.append(f"::{escape(question.id)}::{shown} {{{_answer(question)}{tail}}}")
+    # Moodle renders its own format's text as HTML: text with `<` or `&` goes out as
+    # [plain], which every piece of the question then inherits.
+    text_format = "plain" if any(c in piece for piece in _texts(question) + [text, general]
+                                 for c in "<&") else "moodle"
+    tail = f"####{_piece(general, text_format)}" if general else ""
+    shown = ("[plain]" if text_format == "plain" else "") + _piece(text, text_format)
+    lines.append(f"::{escape(question.id)}::{shown} "
+                 f"{{{_answer(question, text_format)}{tail}}}")
     return lines
 
 
-def _answer(question) -> str:
+def _texts(question) -> list[str]:
+    return list(getattr(question, "choices", []))
+
+
+def _piece(text: str, text_format: str) -> str:
+    """Escaped text; one that itself starts with `[` gets its format marker, so that
+    Moodle does not read the start of the text as one."""
+    return (f"[{text_format}]" if text.startswith("[") else "") + escape(text)
+
+
+def _answer(question, text_format: str) -> str:
     if isinstance(question, SingleChoice):
-        return "".join(f"\n\t{_marker(i == question.answer, choice)}{escape(choice)}"
+        return "".join(f"\n\t{_marker(i == question.answer, choice)}"
+                       f"{_piece(choice, text_format)}"
                        for i, choice in enumerate(question.choices)) + "\n"
     if isinstance(question, MultipleSelect):
         right = percent(100 / len(question.answers))
-        return "".join(f"\n\t~%{right if i in question.answers else '-100'}%{escape(choice)}"
+        return "".join(f"\n\t~%{right if i in question.answers else '-100'}%"
+                       f"{_piece(choice, text_format)}"
                        for i, choice in enumerate(question.choices)) + "\n"
     if isinstance(question, TrueFalse):
         return "TRUE" if question.answer else "FALSE"
     if isinstance(question, Numeric):
-        value = format_number(question.answer)
-        if question.tolerance:
-            value += f":{format_number(question.tolerance)}"
-        return f"#{value}"
+        values = [format_number(answer) + (f":{format_number(tolerance)}" if tolerance else "")
+                  for answer, tolerance in question.accepted()]
+        return f"#{values[0]}" if len(values) == 1 else "#" + " ".join(f"={v}" for v in values)
     raise TypeError(type(question).__name__)
 
 
 def _marker(right: bool, choice: str) -> str:
-    """`=` or `~`, with an explicit weight when the text itself starts with `%`."""
-    if choice.startswith("%"):
-        return "=%100%" if right else "~%0%"
-    return "=" if right else "~"
+    """`=` or `~`; a wrong choice whose text starts with `%` gets an explicit 0% weight
+    (Moodle reads weights only after `~`, so `=` needs none)."""
+    if right:
+        return "="
+    return "~%0%" if choice.startswith("%") else "~"
