@@ -109,7 +109,7 @@ def test_numeric_feedback_for_any_other_answer_is_kept_and_reported():
 def test_dropped_partial_answers_say_their_feedback_is_dropped_too():
     q, warnings = one("When was Grant born? {#\n=1822:0 #Correct!\n=%50%1822:2 #Close.\n}")
     assert q["answer"] == 1822 and q["explanation"] == "1822: Correct!"
-    assert any("1822 ± 2 (50%) are not kept, nor their feedback ('Close.')" in w
+    assert any("partly right answer 1822 ± 2 (50%) is not kept, nor its feedback ('Close.')" in w
                for w in warnings)
 
 

@@ -173,12 +173,7 @@ def numeric(body: str, asked: Asked) -> dict:
         if said := asked.plain(said):
             feedback.append(("Any other answer", said))
     if dropped:
-        kept_out = ", ".join(f"{label} ({weight:g}%)" for label, weight, _ in dropped)
-        lost = [said for _, _, said in dropped if said]
-        asked.note(f"{'partly right or wrong' if any(w > 0 for _, w, _ in dropped) else 'wrong'}"
-                   f" answers {kept_out} are not kept" + (
-                       f", nor their feedback ({_listed(lost)})" if lost else "")
-                   + "; only fully right values count")
+        asked.note(_dropped_note(dropped))
     (value, tolerance), others = full[0], full[1:]
     data: dict = {"type": "numeric", "answer": value, "_feedback": feedback}
     if tolerance:
@@ -187,6 +182,20 @@ def numeric(body: str, asked: Asked) -> dict:
         data["other_answers"] = [{"answer": v, **({"tolerance": t} if t else {})}
                                  for v, t in others]
     return data
+
+
+def _dropped_note(dropped: list[tuple[str, float, str]]) -> str:
+    """`the partly right answer 1822 ± 2 (50%) is not kept, nor its feedback ('Close')`."""
+    partly = {weight > 0 for _, weight, _ in dropped}
+    kind = {frozenset({True}): "partly right", frozenset({False}): "wrong"}.get(
+        frozenset(partly), "partly right and wrong")
+    several = len(dropped) > 1
+    values = ", ".join(f"{label} ({weight:g}%)" for label, weight, _ in dropped)
+    lost = [said for _, _, said in dropped if said]
+    return (f"the {kind} answer{'s' if several else ''} {values} "
+            f"{'are' if several else 'is'} not kept"
+            + (f", nor {'their' if several else 'its'} feedback ({_listed(lost)})" if lost
+               else "") + "; only fully right values count")
 
 
 def _decimal(text: str, whole: str, asked: Asked) -> Decimal:
