@@ -3,15 +3,19 @@ each written from Moodle's documented format and its reader (question/format/gif
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.cli import main
 from quiz.content.interchange.gift_read import read_gift
-from quiz.content.interchange.gift_write import write_gift
+from quiz.content.interchange.gift_write import escape, write_gift
 from quiz.content.interchange.shared import to_bank
 from quiz.content.load import load_bank
 from quiz.game.answers import is_correct
 from quiz.model.bank import Bank
+from tests.strategies import examples, text
 
 
 def read(text: str):
@@ -225,3 +229,57 @@ def test_exported_texts_that_look_like_markup_go_out_as_plain(tmp_path):
     assert "::q1::[plain]Is <b> a tag & more? {\n\t~[plain][plain]x\n\t=%50%y\n}" in text
     back = to_bank(read_gift(text), "b", "t", "<gift>")
     assert back.questions == bank.questions
+
+
+# Moodle's own cases for extract_idnumber_and_tags_from_comment (giftformat_test.php).
+@pytest.mark.parametrize(("idnumber", "tags", "comment"), [
+    ("", [], ""),
+    ("", [], "// A basic comment."),
+    ("frog", [], "// A comment with [id:frog] <-- an idnumber."),
+    ("", ["frog", "toad"], "// Look tags: [tag:frog] [tag:toad]."),
+    ("four", ["add", "basic"], "// [tag:add] [tag:basic] [id:four]"),
+    ("four", ["basic", "add"],
+     "// [tag:  basic] Here is  \n// a [id:   four   ] que[tag:add   ]stion."),
+    ("", [], "// Ceci n'est pas une [tag:\n\\ frog]."),
+    ("i]d", [], "// [id:i\\]d]."),
+    ("", ["t]ag"], "// [tag:t\\]ag]."),
+])
+def test_ids_and_tags_in_comments_as_moodle_reads_them(idnumber, tags, comment):
+    q, warnings = one(f"{comment}\nQ?{{T}}")
+    assert q.get("tags", []) == tags
+    if idnumber == "i]d":  # our ids cannot hold `]`: changed, and said
+        assert q["id"] == "i-d" and any("'i]d'" in w for w in warnings)
+    else:
+        assert q["id"] == (idnumber or "q1")
+
+
+weights = st.sampled_from([None, "%0%", "%-100%", "%-50%", "%25%", "%50%", "%100%"])
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(options=st.lists(st.tuples(st.sampled_from("~="), weights), min_size=2, max_size=6),
+       texts=st.lists(text().filter(lambda t: t[0] not in "[%"), min_size=6, max_size=6,
+                      unique_by=lambda t: " ".join(t.split()).casefold()))
+def test_a_multiple_choice_answer_never_changes_silently(options, texts):
+    """Whatever the markers and weights, the import keeps Moodle's right answers or says
+    why not: refused, or a warning naming what is not kept."""
+    body = " ".join(f"{marker}{weight or ''}{escape(texts[i])}" if marker == "~"
+                    else f"={escape(texts[i])}" for i, (marker, weight) in enumerate(options))
+    questions, warnings, errors = read(f"Pick. {{{body}}}")
+    shown = [t.strip() for t in texts[:len(options)]]
+    fraction = [100.0 if marker == "=" else float((weight or "%0%").strip("%"))
+                for marker, weight in options]
+    if not questions:
+        assert errors
+        return
+    (q,) = questions
+    assert q["choices"] == shown
+    said = " ".join(w.message for w in warnings)
+    if "=" in [marker for marker, _ in options]:
+        assert [q["answer"]] == [i for i, f in enumerate(fraction) if f == 100]
+        assert all(repr(shown[i]) in said for i, f in enumerate(fraction) if f != 100 and f)
+    else:
+        assert q["answers"] == [i for i, f in enumerate(fraction) if f > 0]
+        free = [shown[i] for i, f in enumerate(fraction) if f == 0]
+        if free and sum(f for f in fraction if f > 0) == 100:
+            assert all(repr(t) in said for t in free)
