@@ -62,12 +62,51 @@ def _common(qid: str, kind: str) -> st.SearchStrategy[dict]:
     )
 
 
+KINDS = ("single_choice", "multiple_select", "true_false", "ordering", "numeric")
+"""The types every part of the project has long handled, GIFT round trips included."""
+ALL_KINDS = KINDS + ("short_answer", "matching")
+"""KINDS and the types that GIFT does not carry yet (issue 15)."""
+
+
+def _folded_texts(min_size: int, max_size: int):
+    from quiz.model.folding import folded
+
+    return st.lists(text(), min_size=min_size, max_size=max_size,
+                    unique_by=folded).filter(lambda texts: all(map(folded, texts)))
+
+
 @st.composite
-def question(draw, qid: str) -> dict:
-    """One valid question of any type."""
-    kind = draw(st.sampled_from(
-        ["single_choice", "multiple_select", "true_false", "ordering", "numeric"]))
+def short_answer(draw, data: dict) -> dict:
+    """A short answer's accepted answers, some with feedback, and maybe case-sensitive."""
+    texts = draw(_folded_texts(1, 4))
+    data["answers"] = [draw(st.sampled_from([t, {"text": t}, {"text": t, "feedback": "ok"}]))
+                       for t in texts]
+    if draw(st.booleans()):
+        data["case_sensitive"] = draw(st.booleans())
+    return data
+
+
+@st.composite
+def matching(draw, data: dict) -> dict:
+    """Two to six pairs, maybe with distractors; left and right items distinct once folded."""
+    lefts = draw(_folded_texts(2, 6))
+    rights = draw(_folded_texts(len(lefts), len(lefts) + 2))
+    data["pairs"] = [{"left": left, "right": right} for left, right in zip(lefts, rights,
+                                                                            strict=False)]
+    if rights[len(lefts):]:
+        data["distractors"] = rights[len(lefts):]
+    return data
+
+
+@st.composite
+def question(draw, qid: str, kinds: tuple[str, ...] = KINDS) -> dict:
+    """One valid question of any of `kinds`."""
+    kind = draw(st.sampled_from(kinds))
     data = draw(_common(qid, kind))
+    if kind == "short_answer":
+        return draw(short_answer(data))
+    if kind == "matching":
+        return draw(matching(data))
     if kind in ("single_choice", "multiple_select"):
         choices = draw(_distinct_texts(2, 6))
         data["choices"] = choices
@@ -93,16 +132,16 @@ def question(draw, qid: str) -> dict:
 
 
 @st.composite
-def bank(draw) -> dict:
+def bank(draw, kinds: tuple[str, ...] = KINDS) -> dict:
     """A valid bank with free-standing questions and up to two scenarios."""
     n_free = draw(st.integers(0, 4))
     n_scenarios = draw(st.integers(0 if n_free else 1, 2))
     counter = iter(range(10_000))
     data = {"id": draw(ids), "title": draw(text())}
-    data["questions"] = [draw(question(f"q{next(counter)}")) for _ in range(n_free)]
+    data["questions"] = [draw(question(f"q{next(counter)}", kinds)) for _ in range(n_free)]
     data["scenarios"] = [
         {"id": f"s{i}", "title": draw(text()), "briefing": draw(text()),
-         "questions": [draw(question(f"q{next(counter)}"))
+         "questions": [draw(question(f"q{next(counter)}", kinds))
                        for _ in range(draw(st.integers(1, 3)))]}
         for i in range(n_scenarios)
     ]

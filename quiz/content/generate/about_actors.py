@@ -98,8 +98,8 @@ def outlet(ws: Workspace, event: Event) -> Iterator[Draft]:
     answer = ws.actors[attribution.outlet]
     record = ws.records[event.sources[0]]
     citing = record.outlet
-    if normalized(citing) == normalized(answer.name):
-        return
+    if answer.anonymous or normalized(citing) == normalized(answer.name):
+        return  # an unnamed outlet is no answer to "which news organisation"
     prompt = (f"Which news organisation did {in_text(citing)} credit with the report "
               f"that {lower_first(event.clause)}?")
     rng = ws.rng(event.id, "outlet")

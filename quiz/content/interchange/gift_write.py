@@ -13,10 +13,12 @@ from quiz.content.problems import Problem
 from quiz.model.bank import Bank
 from quiz.model.questions import (
     Decision,
+    Matching,
     MultipleSelect,
     Numeric,
     Ordering,
     Prediction,
+    ShortAnswer,
     SingleChoice,
     TrueFalse,
 )
@@ -48,9 +50,12 @@ def write_gift(bank: Bank, path: str = "<bank>") -> tuple[str, list[Problem]]:
                                 "warning"))
     category = None
     for _, question in bank.all_questions():
-        if isinstance(question, Ordering | Decision | Prediction):
+        if isinstance(question, Ordering | Decision | Prediction | ShortAnswer | Matching):
+            # Short answer and matching have GIFT forms; until they are written, say so.
             kind = {"ordering": "an ordering question", "decision": "a decision",
-                    "predict": "a prediction with a confidence"}[question.type]
+                    "predict": "a prediction with a confidence",
+                    "short_answer": "a short-answer question",
+                    "matching": "a matching question"}[question.type]
             problems.append(Problem(path, 1, 1, f"question {question.id!r} is {kind}, which "
                                     "GIFT cannot express; it was left out", "warning"))
             continue
