@@ -34,7 +34,7 @@ NAMED_BY = {  # a difference, and the words of the warning that must name it
     "free": "costs nothing",
     "unequal": "unequal answer weights",
     "total": "add up to",
-    "numeric-dropped": "only fully right values count",
+    "dropped": "only fully right",
 }
 
 
@@ -153,6 +153,10 @@ def compare(moodle: dict, ours: dict, differences: Differences) -> None:
                     for key in ("feedbacktrue", "feedbackfalse")]
     elif kind == "numerical":
         feedback = _numerical(moodle, ours, question_format, differences)
+    elif kind == "shortanswer":
+        feedback = _short_answer(moodle, ours, question_format, differences)
+    elif kind == "match":
+        _matching(moodle, ours, question_format, differences)
     else:
         differences.add("changed", f"Moodle makes a {kind} question, ours a {ours['type']}")
     for said in filter(None, feedback):
@@ -208,10 +212,46 @@ def _numerical(moodle: dict, ours: dict, question_format: str,
         if value == "*" or fraction == 1:
             feedback.append(said)
         else:
-            differences.add("numeric-dropped", f"{value} at {fraction:.0%}")
+            differences.add("dropped", f"{value} at {fraction:.0%}")
             if said:
-                differences.add("numeric-dropped", f"feedback {said!r}")
+                differences.add("dropped", f"feedback {said!r}")
     return feedback
+
+
+def _short_answer(moodle: dict, ours: dict, question_format: str,
+                  differences: Differences) -> list[str]:
+    """Moodle ignores case (GIFT sets no `usecase`), so answers alike but for case are one."""
+    differences.same("type", "short_answer", ours["type"])
+    accepted: dict[str, dict] = {}
+    otherwise = []
+    for text, fraction, *said in moodle["answers"]:
+        said = plain(said[0], question_format, differences) if said else ""
+        if text == "*":
+            otherwise.append(said)
+        elif fraction == 1:
+            accepted.setdefault(" ".join(text.casefold().split()),
+                                {"text": text, **({"feedback": said} if said else {})})
+        else:
+            differences.add("dropped", f"{text} at {fraction:.0%}")
+            if said:
+                differences.add("dropped", f"feedback {said!r}")
+    differences.same("answers", list(accepted.values()), ours.get("answers"))
+    differences.same("case_sensitive", False, ours.get("case_sensitive", False))
+    return otherwise
+
+
+def _matching(moodle: dict, ours: dict, question_format: str,
+              differences: Differences) -> None:
+    differences.same("type", "matching", ours["type"])
+    pairs, extra = [], []
+    for left, right, *text_format in moodle["pairs"]:
+        left = plain(left, text_format[0] if text_format else question_format, differences)
+        if left:
+            pairs.append({"left": left, "right": right})
+        elif right not in extra and right not in [pair["right"] for pair in pairs]:
+            extra.append(right)
+    differences.same("pairs", pairs, ours.get("pairs"))
+    differences.same("distractors", extra, ours.get("distractors", []))
 
 
 def tally(corpus: str) -> tuple[dict[str, int], dict[str, list[str]], list]:

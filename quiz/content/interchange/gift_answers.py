@@ -16,7 +16,7 @@ WEIGHT = re.compile(r"^%(-?\d{1,2}\.?\d*)%")
 TRUE_WORDS, FALSE_WORDS = ("T", "TRUE"), ("F", "FALSE")
 
 
-def _listed(texts: list[str]) -> str:
+def listed(texts: list[str]) -> str:
     return ", ".join(repr(text) for text in texts)
 
 
@@ -80,16 +80,16 @@ def choices(body: str, asked: Asked) -> dict:
         raise Unsupported(f"{asked.name} has no choice worth full marks")
     if single and len(full) > 1:
         raise Unsupported(
-            f"{asked.name} gives full marks for any one of {_listed([texts[i] for i in full])}"
+            f"{asked.name} gives full marks for any one of {listed([texts[i] for i in full])}"
             ", which a single-choice question cannot hold (keep one = and make the others ~, "
             "or weight them ~%50% for a select-all question)")
     if single:
         partial = [texts[i] for i in positive if i != full[0]]
         if partial:
-            asked.note(f"partial credit for {_listed(partial)} is not kept; only the "
+            asked.note(f"partial credit for {listed(partial)} is not kept; only the "
                        "full-credit choice counts as right")
         if penalised:
-            asked.note(f"the penalties for {_listed(penalised)} are dropped: a single-choice "
+            asked.note(f"the penalties for {listed(penalised)} are dropped: a single-choice "
                        "question scores a wrong choice as 0")
         return {"type": "single_choice", "choices": texts, "answer": full[0],
                 "_feedback": feedback}
@@ -109,7 +109,7 @@ def _select_all_notes(options: list, positive: list[int], asked: Asked) -> None:
                    "this differently; here every positively weighted choice must be picked")
     free = [text for text, weight, _ in options if weight == 0]
     if free and abs(total - 100) <= 0.01:
-        asked.note(f"picking {_listed(free)} costs nothing in Moodle (no negative weight), "
+        asked.note(f"picking {listed(free)} costs nothing in Moodle (no negative weight), "
                    "but here a select-all question is wrong if any of them is picked")
 
 
@@ -173,7 +173,7 @@ def numeric(body: str, asked: Asked) -> dict:
         if said := asked.plain(said):
             feedback.append(("Any other answer", said))
     if dropped:
-        asked.note(_dropped_note(dropped))
+        asked.note(dropped_note(dropped, "values"))
     (value, tolerance), others = full[0], full[1:]
     data: dict = {"type": "numeric", "answer": value, "_feedback": feedback}
     if tolerance:
@@ -184,8 +184,9 @@ def numeric(body: str, asked: Asked) -> dict:
     return data
 
 
-def _dropped_note(dropped: list[tuple[str, float, str]]) -> str:
-    """`the partly right answer 1822 ± 2 (50%) is not kept, nor its feedback ('Close')`."""
+def dropped_note(dropped: list[tuple[str, float, str]], counted: str) -> str:
+    """`the partly right answer 1822 ± 2 (50%) is not kept, nor its feedback ('Close');
+    only fully right values count`."""
     partly = {weight > 0 for _, weight, _ in dropped}
     kind = {frozenset({True}): "partly right", frozenset({False}): "wrong"}.get(
         frozenset(partly), "partly right and wrong")
@@ -194,8 +195,8 @@ def _dropped_note(dropped: list[tuple[str, float, str]]) -> str:
     lost = [said for _, _, said in dropped if said]
     return (f"the {kind} answer{'s' if several else ''} {values} "
             f"{'are' if several else 'is'} not kept"
-            + (f", nor {'their' if several else 'its'} feedback ({_listed(lost)})" if lost
-               else "") + "; only fully right values count")
+            + (f", nor {'their' if several else 'its'} feedback ({listed(lost)})" if lost
+               else "") + f"; only fully right {counted} count")
 
 
 def _decimal(text: str, whole: str, asked: Asked) -> Decimal:

@@ -130,6 +130,7 @@ def apply_metadata(data: dict, meta: dict, category: str | None) -> None:
         data["sources"] = sources
     if meta.get("type") == "multiple_select" and data["type"] == "single_choice":
         data["type"], data["answers"] = "multiple_select", [data.pop("answer")]
-    for key in ("difficulty", "points", "time_limit", "unit"):
-        if key in meta and (key != "unit" or data["type"] == "numeric"):
+    only = {"unit": "numeric", "case_sensitive": "short_answer"}
+    for key in ("difficulty", "points", "time_limit", "unit", "case_sensitive"):
+        if key in meta and only.get(key, data["type"]) == data["type"]:
             data[key] = meta[key]

@@ -3,11 +3,11 @@
 would score differently, instead of changing it silently.
 
 Covered: multiple choice, multiple answers with percentage weights, true/false, numerical
-(value with tolerance, ranges, several answers), missing-word, `::title::`, `$CATEGORY:`,
-per-answer `#feedback` and general `####feedback`, `//` comments (with Moodle's
-`[id:…]`/`[tag:…]` and our own `quiz: {…}` metadata), `[html]`/`[markdown]`/`[plain]`/
-`[moodle]` text formats on any piece of text, and the escapes
-`\\~ \\= \\# \\{ \\} \\: \\\\ \\n`.
+(value with tolerance, ranges, several answers), short answer, matching, missing-word,
+`::title::`, `$CATEGORY:`, per-answer `#feedback` and general `####feedback`, `//`
+comments (with Moodle's `[id:…]`/`[tag:…]` and our own `quiz: {…}` metadata), the
+`[html]`/`[markdown]`/`[plain]`/`[moodle]` text formats on any piece of text, and the
+escapes `\\~ \\= \\# \\{ \\} \\: \\\\ \\n`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from quiz.content.interchange import gift_answers as answers
+from quiz.content.interchange import gift_typed as typed
 from quiz.content.interchange.gift_meta import (
     apply_metadata,
     bank_metadata,
@@ -141,6 +142,8 @@ def read_question(paragraph: Paragraph, category: str | None,
         body, general = body[:split].strip(), body[split + 4:]
     prompt, asked.text_format = split_format(shown.strip(), "moodle")
     prompt = asked.as_text(unescape(prompt).strip(), asked.text_format)
+    meta = comment_metadata(paragraph.comments, asked.note)
+    asked.case_sensitive = meta.get("case_sensitive") is True
     data = _answers(body, asked)
     if not prompt:
         raise Unsupported(f"{asked.name} has no question text")
@@ -153,7 +156,6 @@ def read_question(paragraph: Paragraph, category: str | None,
     if explanation:
         data["explanation"] = explanation
     data["prompt"] = prompt
-    meta = comment_metadata(paragraph.comments, asked.note)
     apply_metadata(data, meta, category)
     wanted = meta.get("id") or (slug(title, "") if title else "") or f"q{len(ids) + 1}"
     return {"id": unique_id(wanted, ids), **data}, asked.notes
@@ -169,9 +171,7 @@ def _answers(body: str, asked: Asked) -> dict:
     if "~" in body:
         return answers.choices(body, asked)
     if "=" in body and "->" in body:
-        raise Unsupported(f"{asked.name} is a matching question, which Scenario Quiz cannot "
-                          "hold")
+        return typed.matching(body, asked)
     if answers.is_true_false(body):
         return answers.true_false(body, asked)
-    raise Unsupported(f"{asked.name} is a short-answer question, which Scenario Quiz cannot "
-                      "hold")
+    return typed.short_answer(body, asked)

@@ -47,6 +47,8 @@ class Asked:
     name: str
     text_format: str = "moodle"
     notes: list[str] = field(default_factory=list)
+    case_sensitive: bool = False
+    """For short answers: our own export says so in a `// quiz:` comment."""
 
     def note(self, message: str) -> None:
         if message not in self.notes:
