@@ -60,9 +60,13 @@ def run_import(source: str, fmt: str | None, output: str, bank_id: str | None,
             else to_yaml(bank, schema=schema_reference(target)))
     if not write_output(target, body, force):
         return 1
-    skipped = sum(1 for p in converted.problems if p.severity == "error")
+    errors = [p for p in converted.problems if p.severity == "error"]
+    skipped = sum(1 for p in errors if p.message.endswith("was not imported"))
+    ignored = len(errors) - skipped
     say(f"Imported {len(bank.questions)} question(s) from {path} ({fmt.upper()}) into "
-        f"{target}" + (f"; {skipped} could not be imported (listed above)" if skipped else ""))
+        f"{target}" + (f"; {skipped} could not be imported" if skipped else "")
+        + (f"; {ignored} stray line(s) were ignored" if ignored else "")
+        + (" (listed above)" if errors else ""))
     return 0
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from quiz.cli import main
 from quiz.content.lint import lint_file
 from quiz.content.load import load_bank
 
+ROOT = Path(__file__).resolve().parents[2]
 TEACHER_GIFT = """\
 // Unit test: a teacher's file with a mix of question types
 $CATEGORY: $course$/top/Unit 3
@@ -108,3 +111,12 @@ def test_import_errors_are_one_sentence(tmp_path):
     empty.write_text("// nothing here\n", encoding="utf-8")
     result = runner.invoke(main, ["import", str(empty), "-o", str(tmp_path / "y.yaml")])
     assert result.exit_code == 1 and "nothing in" in result.output
+
+
+def test_aiken_import_counts_questions_left_out_apart_from_stray_lines(tmp_path):
+    source = tmp_path / "errors.aiken"
+    source.write_text((ROOT / "tests/corpus/moodle/aiken_errors.txt").read_text(), "utf-8")
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path / "a.yaml")])
+    assert result.exit_code == 0, result.output
+    assert ("Imported 2 question(s)" in result.output and "2 could not be imported; 2 stray "
+            "line(s) were ignored (listed above)" in result.output)
