@@ -63,15 +63,53 @@ def _common(qid: str, kind: str) -> st.SearchStrategy[dict]:
 
 
 RECALL_KINDS = ("single_choice", "multiple_select", "true_false", "ordering", "numeric")
+KINDS = RECALL_KINDS
+"""The types every part of the project has long handled, GIFT round trips included."""
+ALL_KINDS = KINDS + ("short_answer", "matching")
+"""KINDS and the typed-answer and matching types of issue 15."""
 SCENARIO_KINDS = RECALL_KINDS + ("decision", "predict")
 """With decisions (never a `goto`, so any order is a valid scenario) and predictions."""
 
 
+def _folded_texts(min_size: int, max_size: int):
+    from quiz.model.folding import folded
+
+    return st.lists(text(), min_size=min_size, max_size=max_size,
+                    unique_by=folded).filter(lambda texts: all(map(folded, texts)))
+
+
 @st.composite
-def question(draw, qid: str, kinds: tuple[str, ...] = RECALL_KINDS) -> dict:
+def short_answer(draw, data: dict) -> dict:
+    """A short answer's accepted answers, some with feedback, and maybe case-sensitive."""
+    texts = draw(_folded_texts(1, 4))
+    data["answers"] = [draw(st.sampled_from([t, {"text": t}, {"text": t, "feedback": "ok"}]))
+                       for t in texts]
+    if draw(st.booleans()):
+        data["case_sensitive"] = draw(st.booleans())
+    return data
+
+
+@st.composite
+def matching(draw, data: dict) -> dict:
+    """Two to six pairs, maybe with distractors; left and right items distinct once folded."""
+    lefts = draw(_folded_texts(2, 6))
+    rights = draw(_folded_texts(len(lefts), len(lefts) + 2))
+    data["pairs"] = [{"left": left, "right": right} for left, right in zip(lefts, rights,
+                                                                            strict=False)]
+    if rights[len(lefts):]:
+        data["distractors"] = rights[len(lefts):]
+    return data
+
+
+@st.composite
+def question(draw, qid: str, kinds: tuple[str, ...] = KINDS) -> dict:
     """One valid question of one of `kinds`."""
     kind = draw(st.sampled_from(kinds))
     data = draw(_common(qid, kind))
+    if kind == "short_answer":
+        return draw(short_answer(data))
+    if kind == "matching":
+        return draw(matching(data))
     if kind == "decision":
         texts = draw(_distinct_texts(2, 4))
         actual = draw(st.none() | st.integers(0, len(texts) - 1))
@@ -96,6 +134,10 @@ def question(draw, qid: str, kinds: tuple[str, ...] = RECALL_KINDS) -> dict:
     else:
         data["answer"] = draw(st.floats(-1e9, 1e9, allow_nan=False))
         data["tolerance"] = draw(st.floats(0, 1e3, allow_nan=False))
+        others = draw(st.lists(st.floats(-1e9, 1e9, allow_nan=False), max_size=2,
+                               unique=True).filter(lambda values: data["answer"] not in values))
+        if others:
+            data["other_answers"] = [{"answer": value} for value in others]
         if draw(st.booleans()):
             data["unit"] = draw(text())
     return data

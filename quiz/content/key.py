@@ -8,11 +8,13 @@ from quiz.model.bank import Bank
 from quiz.model.questions import (
     Context,
     Decision,
+    Matching,
     MultipleSelect,
     Numeric,
     Ordering,
     Prediction,
     Question,
+    ShortAnswer,
     SingleChoice,
     TrueFalse,
 )
@@ -24,7 +26,8 @@ def format_number(value: float) -> str:
 
 
 def answer_text(question: Question) -> str:
-    """The correct answer in words: joined choices, ordered items, or a number with unit."""
+    """The correct answer in words: joined choices, ordered items, a number with unit, the
+    accepted answers (the usual one first), or each pair."""
     match question:
         case SingleChoice():
             return question.choices[question.answer]
@@ -35,10 +38,18 @@ def answer_text(question: Question) -> str:
         case Ordering():
             return " → ".join(question.items)
         case Numeric():
-            text = format_number(question.answer)
-            if question.tolerance:
-                text += f" ± {format_number(question.tolerance)}"
+            text = " or ".join(
+                format_number(answer) + (f" ± {format_number(tolerance)}" if tolerance else "")
+                for answer, tolerance in question.accepted())
             return f"{text} {question.unit}" if question.unit else text
+        case ShortAnswer():
+            text = question.answers[0].text
+            if len(question.answers) > 1:
+                text += " (also accepted: " + "; ".join(
+                    answer.text for answer in question.answers[1:]) + ")"
+            return text + (" (case matters)" if question.case_sensitive else "")
+        case Matching():
+            return "; ".join(f"{pair.left} → {pair.right}" for pair in question.pairs)
         case Prediction():
             return question.choices[question.answer]
         case Decision():

@@ -107,11 +107,13 @@ def _give_aways(location: tuple, question) -> Iterator[Finding]:
         part for part in (question.context.place, question.context.role)
         if question.context and part) if question.context else question.prompt
     if isinstance(question, Numeric):
-        number = format_number(question.answer)
-        if len(number) > 1 and re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d])",
-                                         question.prompt):
-            yield location + ("prompt",), (f"question {question.id!r}: the prompt contains "
-                                           f"the answer {number!r}")
+        for value, _ in question.accepted():
+            number = format_number(value)
+            if len(number) > 1 and re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d])",
+                                             question.prompt):
+                yield location + ("prompt",), (f"question {question.id!r}: the prompt "
+                                               f"contains the answer {number!r}")
+                break
         return
     if not isinstance(question, SingleChoice | MultipleSelect):
         return

@@ -6,14 +6,18 @@ import math
 from typing import Any, NamedTuple
 
 from quiz.content.key import format_number
+from quiz.model.folding import folded
 from quiz.model.questions import (
     CONFIDENCE_LEVELS,
+    AcceptedAnswer,
     Decision,
+    Matching,
     MultipleSelect,
     Numeric,
     Ordering,
     Prediction,
     Question,
+    ShortAnswer,
     SingleChoice,
     TrueFalse,
 )
@@ -26,9 +30,28 @@ class Forecast(NamedTuple):
     confidence: int
 
 
-Response = int | frozenset[int] | bool | tuple[int, ...] | float | Forecast
+Response = (int | frozenset[int] | bool | tuple[int, ...] | float | str
+            | tuple[int | None, ...] | Forecast)
 """In terms of the bank's own numbering: a choice index (or a decision's option), a set of
-them, true/false, item indices in the order the player put them, a number, or a forecast."""
+them, true/false, item indices in the order the player put them, a number, typed text, a
+match per left-hand item (an index into `Matching.matches`, or None for none), or a
+forecast."""
+
+
+def accepted(question: ShortAnswer, typed: object) -> AcceptedAnswer | None:
+    """The accepted answer that typed text matches, folded as the question says; or None."""
+    if not isinstance(typed, str):
+        return None
+    key = folded(typed, case_sensitive=question.case_sensitive)
+    return next((answer for answer in question.answers
+                 if folded(answer.text, case_sensitive=question.case_sensitive) == key), None)
+
+
+def pairs_matched(question: Matching, response: object) -> int:
+    """How many left-hand items a matching response pairs with their own right item."""
+    if not isinstance(response, tuple | list):
+        return 0
+    return sum(1 for left, match in enumerate(response[:len(question.pairs)]) if match == left)
 
 
 def is_scored(question: Question) -> bool:
@@ -51,8 +74,14 @@ def is_correct(question: Question, response: Response | None) -> bool:
             return tuple(response) == tuple(range(len(question.items)))
         case Numeric():
             value = float(response)
-            return math.isfinite(value) and abs(value - question.answer) <= (
-                question.tolerance + 1e-9 * max(1.0, abs(question.answer)))
+            return math.isfinite(value) and any(
+                abs(value - answer) <= tolerance + 1e-9 * max(1.0, abs(answer))
+                for answer, tolerance in question.accepted())
+        case ShortAnswer():
+            return accepted(question, response) is not None
+        case Matching():
+            return (isinstance(response, tuple | list) and len(response) == len(question.pairs)
+                    and pairs_matched(question, response) == len(question.pairs))
         case Prediction():
             return isinstance(response, Forecast) and response.choice == question.answer
     return False
@@ -74,11 +103,21 @@ def response_text(question: Question, response: Response | None) -> str:
         case Numeric():
             unit = f" {question.unit}" if question.unit else ""
             return format_number(float(response)) + unit
+        case ShortAnswer():
+            return response if response.strip() else "(blank)"
+        case Matching():
+            return "; ".join(f"{pair.left} → {match_text(question, match)}"
+                             for pair, match in zip(question.pairs, response, strict=False))
         case Decision():
             return question.options[response].text
         case Prediction():
             return f"{question.choices[response.choice]} ({response.confidence}% sure)"
     return str(response)
+
+
+def match_text(question: Matching, match: int | None) -> str:
+    """The right-hand item a player picked for a left-hand one, or `(none)`."""
+    return "(none)" if match is None else question.matches[match]
 
 
 def to_json(response: Response | None) -> Any:
@@ -99,10 +138,12 @@ def from_json(question: Question, data: Any) -> Response | None:
     match question:
         case MultipleSelect():
             return frozenset(data)
-        case Ordering():
+        case Ordering() | Matching():
             return tuple(data)
         case Numeric():
             return float(data)
+        case ShortAnswer():
+            return str(data)
         case Prediction():
             return Forecast(int(data["choice"]), int(data["confidence"]))
     return data

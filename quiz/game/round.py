@@ -14,6 +14,7 @@ from quiz.game.modes import Mode
 from quiz.game.scoring import NO_POINTS, Points, score_answer
 from quiz.model.questions import (
     Decision,
+    Matching,
     MultipleSelect,
     Ordering,
     Prediction,
@@ -52,17 +53,20 @@ class Dealt:
 
     entry: Entry
     order: tuple[int, ...] = ()
-    """Display position → the bank's own index of the choice or item shown there."""
+    """Display position → the bank's own index of the choice or item shown there (for a
+    matching, of the right-hand item: its left-hand items keep the bank's order)."""
 
     @property
     def question(self) -> Question:
         return self.entry.question
 
     def labels(self) -> list[str]:
-        """Choices, items or decision options as displayed."""
+        """Choices, items, decision options or right-hand matches as displayed."""
         question = self.question
         if isinstance(question, Ordering):
             texts = question.items
+        elif isinstance(question, Matching):
+            texts = question.matches
         elif isinstance(question, Decision):
             texts = [option.text for option in question.options]
         else:
@@ -80,7 +84,9 @@ class Dealt:
             return frozenset(self.order[i] for i in shown)
         if isinstance(self.question, Ordering):
             return tuple(self.order[i] for i in shown)
-        raise TypeError("only choice and ordering questions have display positions")
+        if isinstance(self.question, Matching):  # a shown match (or None) per left item
+            return tuple(None if i is None else self.order[i] for i in shown)
+        raise TypeError("only choice, ordering and matching questions have display positions")
 
 
 @dataclass(frozen=True)
@@ -115,9 +121,12 @@ class Summary:
 
 
 def option_count(question: Question) -> int:
-    """How many choices, items or options a question shows (0 for true/false, numeric)."""
+    """How many choices, items, options or right-hand matches a question shows (0 for
+    true/false, numeric and short answer)."""
     if isinstance(question, Ordering):
         return len(question.items)
+    if isinstance(question, Matching):
+        return len(question.matches)
     if isinstance(question, Decision):
         return len(question.options)
     return len(getattr(question, "choices", []))

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, PositiveFloat, PositiveInt, model_validator
+from pydantic import (
+    Field,
+    PositiveFloat,
+    PositiveInt,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
-from quiz.model.common import Identifier, Source, StrictModel, Tag, Text
+from quiz.model.common import TEXT_PATTERN, Identifier, Source, StrictModel, Tag, Text
+from quiz.model.folding import folded
 from quiz.safety.terminal import shown
 
 Difficulty = Literal["easy", "medium", "hard"]
@@ -151,6 +159,15 @@ class Ordering(QuestionBase):
         return self
 
 
+class NumericValue(StrictModel):
+    """One more value that counts as right, with its own tolerance."""
+
+    answer: float
+    """The value."""
+    tolerance: float = Field(default=0, ge=0)
+    """How far from this value a reply may be and still count; 0 means exact."""
+
+
 class Numeric(QuestionBase):
     """Type a number; anything within the tolerance counts."""
 
@@ -159,8 +176,142 @@ class Numeric(QuestionBase):
     """The correct value."""
     tolerance: float = Field(default=0, ge=0)
     """How far from `answer` a reply may be and still count; 0 means exact."""
+    other_answers: list[NumericValue] = []
+    """Further values that count as right too, each with its own tolerance, e.g. both roots
+    of an equation (Moodle's numerical questions can have several)."""
     unit: Text | None = None
     """The unit the number is given in, e.g. `km`."""
+
+    @model_validator(mode="after")
+    def _other_answers_differ(self) -> Numeric:
+        seen = [(self.answer, self.tolerance)]
+        for index, other in enumerate(self.other_answers):
+            if (other.answer, other.tolerance) in seen:
+                raise PydanticCustomError(
+                    "duplicate_answer", "other answer {index} repeats an earlier value "
+                    "({value})", {"index": index, "value": str(other.answer).removesuffix(".0"),
+                                  "at": ("other_answers", index, "answer")})
+            seen.append((other.answer, other.tolerance))
+        return self
+
+    def accepted(self) -> list[tuple[float, float]]:
+        """Every (value, tolerance) that counts as right, the main answer first."""
+        return [(self.answer, self.tolerance)] + [
+            (other.answer, other.tolerance) for other in self.other_answers]
+
+
+MAX_TYPED = 1000
+"""The longest answer a player can type, and so the longest accepted answer."""
+TypedText = Annotated[str, StringConstraints(pattern=TEXT_PATTERN, max_length=MAX_TYPED)]
+"""Text a player could type: visible, no control characters, at most `MAX_TYPED` long."""
+
+
+class AcceptedAnswer(StrictModel):
+    """One answer that counts as right, with what to tell a player who gives it."""
+
+    text: TypedText
+    """The answer as a player might type it; spacing, Unicode forms and (unless
+    `case_sensitive`) case do not matter."""
+    feedback: Text | None = None
+    """Shown to a player whose answer matched this one, e.g. why a variant is accepted."""
+
+
+def _check_folded_unique(keys: list[str], at, what: str, texts: list[str]) -> None:
+    """Refuse a value that is empty, or the same as an earlier one, once folded."""
+    seen: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        if not key:
+            raise PydanticCustomError(
+                "empty_" + what.replace(" ", "_"),
+                "{what} {index} is empty once spaces are trimmed and Unicode is folded",
+                {"what": what, "index": index, "at": at(index)})
+        if key in seen:
+            raise PydanticCustomError(
+                "duplicate_" + what.replace(" ", "_"),
+                "{what} {index} repeats {what} {first} ({text}) once spaces, case and "
+                "Unicode forms are set aside",
+                {"what": what, "index": index, "first": seen[key],
+                 "text": shown(texts[index]), "at": at(index)})
+        seen[key] = index
+
+
+class ShortAnswer(QuestionBase):
+    """Type the answer; any of the accepted answers counts, compared after trimming spaces
+    and folding Unicode (NFKC), and ignoring case unless `case_sensitive`."""
+
+    type: Literal["short_answer"]
+    answers: list[AcceptedAnswer] = Field(
+        min_length=1, max_length=100,
+        # The plain-text shorthand replaces the schema, so the bounds are restated.
+        json_schema_extra={"minItems": 1, "maxItems": 100})
+    """Every answer that counts as right, the usual one first (keys and feedback show it).
+    Each is text, or `text` with a `feedback` for players who give it."""
+    case_sensitive: bool = False
+    """True if `Nato` must not count for `NATO`; by default case is ignored."""
+
+    @field_validator("answers", mode="before", json_schema_input_type=list[
+        TypedText | AcceptedAnswer])
+    @classmethod
+    def _plain_text_is_an_answer(cls, value):
+        """`answers: [Seoul, Soul]` is short for `[{text: Seoul}, {text: Soul}]`."""
+        if not isinstance(value, list):
+            return value
+        return [item if isinstance(item, dict | AcceptedAnswer) else {"text": item}
+                for item in value]
+
+    @model_validator(mode="after")
+    def _answers_distinct(self) -> ShortAnswer:
+        texts = [answer.text for answer in self.answers]
+        _check_folded_unique([folded(text, case_sensitive=self.case_sensitive)
+                              for text in texts],
+                             lambda n: ("answers", n), "answer", texts)
+        return self
+
+
+MAX_MATCHES = 26
+"""Right-hand items a matching question may show: one per letter, A to Z."""
+
+
+class MatchPair(StrictModel):
+    """An item on the left and the one on the right that matches it."""
+
+    left: Text
+    """What the player finds a match for, e.g. `Han Min-koo`."""
+    right: Text
+    """Its match, e.g. `South Korea's defence minister`."""
+
+
+class Matching(QuestionBase):
+    """Pick the match for each left-hand item from the right-hand ones; each pair matched
+    right earns its share of the points."""
+
+    type: Literal["matching"]
+    pairs: list[MatchPair] = Field(min_length=2, max_length=MAX_MATCHES)
+    """At least two pairs; the left items are shown in this order, the right ones shuffled."""
+    distractors: list[Text] = Field(default=[], max_length=MAX_MATCHES)
+    """Extra right-hand items that match nothing, so the last pair is not a given."""
+
+    @model_validator(mode="after")
+    def _items_distinct(self) -> Matching:
+        lefts = [pair.left for pair in self.pairs]
+        _check_folded_unique([folded(text) for text in lefts],
+                             lambda n: ("pairs", n, "left"), "left item", lefts)
+        rights = [pair.right for pair in self.pairs] + self.distractors
+        count = len(self.pairs)
+        _check_folded_unique([folded(text) for text in rights],
+                             lambda n: ("pairs", n, "right") if n < count
+                             else ("distractors", n - count), "right item", rights)
+        if len(rights) > MAX_MATCHES:
+            raise PydanticCustomError(
+                "too_many_matches", "a matching question shows at most {most} right-hand "
+                "items, pairs and distractors together (one per letter); this one has {count}",
+                {"most": MAX_MATCHES, "count": len(rights), "at": ("distractors",)})
+        return self
+
+    @property
+    def matches(self) -> list[str]:
+        """The right-hand items in the bank's numbering: the pairs' first, then distractors."""
+        return [pair.right for pair in self.pairs] + self.distractors
 
 
 CONFIDENCE_LEVELS = (50, 60, 70, 80, 90, 100)
@@ -226,10 +377,11 @@ class Prediction(QuestionBase):
 
 
 Question = Annotated[
-    SingleChoice | MultipleSelect | TrueFalse | Ordering | Numeric | Decision | Prediction,
+    SingleChoice | MultipleSelect | TrueFalse | Ordering | Numeric | ShortAnswer | Matching
+    | Decision | Prediction,
     Field(discriminator="type"),
 ]
 QUESTION_TYPES = ("single_choice", "multiple_select", "true_false", "ordering", "numeric",
-                  "decision", "predict")
-SCORED_TYPES = QUESTION_TYPES[:5] + ("predict",)
+                  "short_answer", "matching", "decision", "predict")
+SCORED_TYPES = tuple(kind for kind in QUESTION_TYPES if kind != "decision")
 """Types scored right or wrong; a decision is compared, not scored."""

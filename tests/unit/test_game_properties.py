@@ -11,9 +11,17 @@ from quiz.game.resume import restore, snapshot
 from quiz.game.round import Entry, Phase, Round, deal
 from quiz.game.scoring import score_answer
 from quiz.model.bank import Bank
-from quiz.model.questions import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse
+from quiz.model.questions import (
+    Matching,
+    MultipleSelect,
+    Numeric,
+    Ordering,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
 from quiz.model.scoring import ScoringRules
-from tests.strategies import bank, examples, question
+from tests.strategies import ALL_KINDS, bank, examples, question
 
 PROPS = settings(max_examples=examples(150), deadline=None)
 
@@ -48,10 +56,14 @@ def right_response(dealt):
             return question.answer
         case Numeric():
             return question.answer
+        case ShortAnswer():
+            return f"  {question.answers[-1].text} "
+        case Matching():
+            return dealt.from_display([dealt.order.index(i) for i in range(len(question.pairs))])
 
 
 @PROPS
-@given(q=question("q"), rules=rules_strategy, correct=st.booleans(),
+@given(q=question("q", ALL_KINDS), rules=rules_strategy, correct=st.booleans(),
        elapsed=st.floats(-5, 500), limit=st.none() | st.floats(0.1, 120),
        streak=st.integers(-3, 200))
 def test_a_score_is_never_negative(q, rules, correct, elapsed, limit, streak):
@@ -66,7 +78,7 @@ def test_a_score_is_never_negative(q, rules, correct, elapsed, limit, streak):
 
 
 @PROPS
-@given(data=bank(), mode=st.sampled_from(list(MODES)), seed=st.integers(0, 2**31))
+@given(data=bank(ALL_KINDS), mode=st.sampled_from(list(MODES)), seed=st.integers(0, 2**31))
 def test_every_question_is_dealt_at_most_once_and_keys_survive_the_shuffle(data, mode, seed):
     entries = _entries(data)
     spec = MODES[mode]
@@ -86,7 +98,7 @@ def test_every_question_is_dealt_at_most_once_and_keys_survive_the_shuffle(data,
 
 
 @PROPS
-@given(data=bank(), mode=st.sampled_from(["practice", "challenge", "exam", "campaign"]),
+@given(data=bank(ALL_KINDS), mode=st.sampled_from(["practice", "challenge", "exam", "campaign"]),
        seed=st.integers(0, 2**31), plan=st.lists(st.tuples(st.booleans(), st.floats(0, 60)),
                                                    min_size=30, max_size=30))
 def test_the_total_is_the_sum_of_question_scores_and_rounds_finish(data, mode, seed, plan):

@@ -12,14 +12,14 @@ from quiz.content.dump import to_json, to_yaml
 from quiz.content.load import load_file
 from quiz.content.problems import LoadError
 from quiz.model.bank import Bank
-from tests.strategies import bank, examples
+from tests.strategies import ALL_KINDS, bank, examples
 
 FUZZ = settings(max_examples=examples(150), deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @FUZZ
-@given(data=bank())
+@given(data=bank(ALL_KINDS))
 def test_any_valid_bank_round_trips_through_yaml(tmp_path, data):
     model = Bank.model_validate(data)
     path = tmp_path / "b.yaml"
@@ -28,7 +28,7 @@ def test_any_valid_bank_round_trips_through_yaml(tmp_path, data):
 
 
 @FUZZ
-@given(data=bank())
+@given(data=bank(ALL_KINDS))
 def test_any_valid_bank_round_trips_through_json(tmp_path, data):
     model = Bank.model_validate(data)
     path = tmp_path / "b.json"
@@ -56,7 +56,7 @@ def _mutate(text: bytes, rnd: random.Random) -> bytes:
 
 
 @FUZZ
-@given(data=bank(), seed=st.integers(0, 2**32), suffix=st.sampled_from([".yaml", ".json"]))
+@given(data=bank(ALL_KINDS), seed=st.integers(0, 2**32), suffix=st.sampled_from([".yaml", ".json"]))
 def test_mutated_banks_only_raise_load_errors(tmp_path, data, seed, suffix):
     model = Bank.model_validate(data)
     text = to_yaml(model) if suffix == ".yaml" else to_json(model)
