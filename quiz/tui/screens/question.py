@@ -67,9 +67,12 @@ class QuestionScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
+        # Kept as attributes: a nested child may not be mounted yet when on_mount runs
+        # under load, and a query for it would fail where the widget itself will not.
+        self.context_line, self.prompt_text = Static(id="context"), Static(id="prompt")
         with VerticalScroll(id="question-head"):
-            yield Static(id="context")
-            yield Static(id="prompt")
+            yield self.context_line
+            yield self.prompt_text
         yield Container(id="answer-area")
         with VerticalScroll(id="feedback"):
             yield Static(id="feedback-body")
@@ -89,9 +92,9 @@ class QuestionScreen(Screen):
         dealt = self.round.current
         question = dealt.question
         context = context_text(question.context)
-        self.query_one("#context", Static).update(plain(context) if context else "")
-        self.query_one("#context", Static).display = bool(context)
-        self.query_one("#prompt", Static).update(plain(question.prompt))
+        self.context_line.update(plain(context) if context else "")
+        self.context_line.display = bool(context)
+        self.prompt_text.update(plain(question.prompt))
         self.query_one("#question-head", VerticalScroll).scroll_home(animate=False)
         self.forecast_choice = None
         widget, hint = self._answer_widget(question, dealt.labels())
