@@ -263,9 +263,17 @@ class Round:
             raise RuntimeError(f"cannot advance while the round is {self.phase}")
         self._next()
 
-    def _next(self) -> None:
+    @property
+    def ends_after_this(self) -> bool:
+        """Whether leaving the current question finishes the round (after any branch)."""
+        return self._following() >= len(self.dealt)
+
+    def _following(self) -> int:
         target = self._branch() if not self.mode.shuffle else None
-        following = self.position + 1 if target is None else target
+        return self.position + 1 if target is None else target
+
+    def _next(self) -> None:
+        following = self._following()
         if following >= len(self.dealt):
             self.phase = Phase.FINISHED
         else:

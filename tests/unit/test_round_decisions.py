@@ -93,3 +93,12 @@ def test_the_counter_runs_straight_through_without_a_jump():
     round_.submit(1)
     round_.advance()
     assert round_.counter == (2, 3)
+
+
+def test_the_round_knows_when_the_next_step_finishes_it():
+    round_ = campaign_round()
+    round_.submit(0)  # jumps to "end", the last question
+    assert not round_.ends_after_this
+    round_.advance()
+    round_.submit(True)
+    assert round_.ends_after_this

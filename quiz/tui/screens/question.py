@@ -194,9 +194,11 @@ class QuestionScreen(Screen):
         feedback.scroll_home(animate=False)
         self.answer_widget.disabled = True
         feedback.focus()
-        self.query_one("#hint", Static).update(
-            FEEDBACK_HINT if dealt.question.sources else FEEDBACK_HINT.replace(
-                " · S: source in full", ""))
+        hint = FEEDBACK_HINT if dealt.question.sources else FEEDBACK_HINT.replace(
+            " · S: source in full", "")
+        if self.round.ends_after_this:
+            hint = hint.replace("Enter: next question", "Enter: finish the round")
+        self.query_one("#hint", Static).update(hint)
 
     # ── Events ─────────────────────────────────────────────────────────────
     @on(AnswerGiven)
