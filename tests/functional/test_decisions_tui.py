@@ -135,3 +135,20 @@ async def test_decisions_count_as_answered_on_resume_but_never_in_topics(tmp_pat
         assert line.endswith(f"{answered}/{session.round.total}"), line
         topics = {topic.name: topic for topic in build_progress(session).topics}
         assert "Decision" not in topics and topics["THAAD"].right == topics["THAAD"].asked
+
+
+async def test_play_with_predict_preselected_highlights_the_forecasts(tmp_path):
+    from textual.widgets import OptionList
+
+    app = make_app(tmp_path)
+    app.preselected_mode = "predict"  # as `quiz play --mode predict` sets it
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        targets = home.query_one("#targets", OptionList)
+        item = home.items[targets.highlighted]
+        assert "what happened next" in item.label
+        await pilot.press("enter")  # the bank: on to the modes, Predict already chosen
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen.round.current.question, Prediction)
