@@ -65,8 +65,8 @@ def _kinds(_ctx, _param, value: str | None) -> list[str]:
 @click.option("--seed", default=0, show_default=True, type=int,
               help="Random seed: the same seed gives a byte-identical bank.")
 @click.option("--types", "kinds", callback=_kinds, metavar="KIND,...",
-              help="Question kinds to make (default all): who, what, when, where, how-many, "
-                   "cause, outlet, said, true-false, order.")
+              help="Question kinds to make (default all but predict): who, what, when, "
+                   "where, how-many, cause, outlet, said, true-false, source, order, predict.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the bank here (.yaml or .json) instead of printing it.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")

@@ -21,13 +21,16 @@ def main() -> None:
     parser.add_argument("--seeds", default="seeds/china-rok-defence.yaml")
     parser.add_argument("--generator-seeds", default="1,2", help="generate with these seeds")
     parser.add_argument("--size", type=int, default=100)
+    parser.add_argument("--kinds", default=None,
+                        help="comma-separated kinds (default: what `quiz generate` makes); "
+                             "add predict to review forecasts too")
     parser.add_argument("--out", type=Path, required=True, help="the blind sample (Markdown)")
     parser.add_argument("--key", type=Path, required=True, help="item → id and kind (JSON)")
     args = parser.parse_args()
     timeline = load_timeline(args.seeds)
     by_kind: dict[str, list] = defaultdict(list)
     for seed in (int(s) for s in args.generator_seeds.split(",")):
-        generated = generate(timeline, seed)
+        generated = generate(timeline, seed, *([args.kinds.split(",")] if args.kinds else []))
         for question in generated.bank.questions:
             by_kind[generated.drafts[question.id].kind].append((seed, question))
     rng = random.Random(0)

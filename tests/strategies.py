@@ -62,10 +62,13 @@ def _common(qid: str, kind: str) -> st.SearchStrategy[dict]:
     )
 
 
-KINDS = ("single_choice", "multiple_select", "true_false", "ordering", "numeric")
+RECALL_KINDS = ("single_choice", "multiple_select", "true_false", "ordering", "numeric")
+KINDS = RECALL_KINDS
 """The types every part of the project has long handled, GIFT round trips included."""
 ALL_KINDS = KINDS + ("short_answer", "matching")
-"""KINDS and the types that GIFT does not carry yet (issue 15)."""
+"""KINDS and the typed-answer and matching types of issue 15."""
+SCENARIO_KINDS = RECALL_KINDS + ("decision", "predict")
+"""With decisions (never a `goto`, so any order is a valid scenario) and predictions."""
 
 
 def _folded_texts(min_size: int, max_size: int):
@@ -100,14 +103,23 @@ def matching(draw, data: dict) -> dict:
 
 @st.composite
 def question(draw, qid: str, kinds: tuple[str, ...] = KINDS) -> dict:
-    """One valid question of any of `kinds`."""
+    """One valid question of one of `kinds`."""
     kind = draw(st.sampled_from(kinds))
     data = draw(_common(qid, kind))
     if kind == "short_answer":
         return draw(short_answer(data))
     if kind == "matching":
         return draw(matching(data))
-    if kind in ("single_choice", "multiple_select"):
+    if kind == "decision":
+        texts = draw(_distinct_texts(2, 4))
+        actual = draw(st.none() | st.integers(0, len(texts) - 1))
+        data["options"] = [{"text": each, "consequence": draw(text()),
+                            **({"actual": True, "sources": draw(st.lists(sources, max_size=2))}
+                               if n == actual else {})} for n, each in enumerate(texts)]
+    elif kind == "predict":
+        data["choices"] = draw(_distinct_texts(2, 4))
+        data["answer"] = draw(st.integers(0, len(data["choices"]) - 1))
+    elif kind in ("single_choice", "multiple_select"):
         choices = draw(_distinct_texts(2, 6))
         data["choices"] = choices
         if kind == "single_choice":
@@ -122,13 +134,17 @@ def question(draw, qid: str, kinds: tuple[str, ...] = KINDS) -> dict:
     else:
         data["answer"] = draw(st.floats(-1e9, 1e9, allow_nan=False))
         data["tolerance"] = draw(st.floats(0, 1e3, allow_nan=False))
+        others = draw(st.lists(st.floats(-1e9, 1e9, allow_nan=False), max_size=2,
+                               unique=True).filter(lambda values: data["answer"] not in values))
+        if others:
+            data["other_answers"] = [{"answer": value} for value in others]
         if draw(st.booleans()):
             data["unit"] = draw(text())
     return data
 
 
 @st.composite
-def bank(draw, kinds: tuple[str, ...] = KINDS) -> dict:
+def bank(draw, kinds: tuple[str, ...] = RECALL_KINDS) -> dict:
     """A valid bank with free-standing questions and up to two scenarios."""
     n_free = draw(st.integers(0, 4))
     n_scenarios = draw(st.integers(0 if n_free else 1, 2))
@@ -156,6 +172,59 @@ FOILS = ["a naval base", "a trade pact", "a space programme", "an arms embargo"]
 PLACES = [("Seoul", "city"), ("Beijing", "city"), ("Tokyo", "city"), ("Hanoi", "city"),
           ("Busan", "city"), ("Vietnam", "country"), ("Peru", "country")]
 CUES = ["as a result of", "in response to", "because of"]
+SOURCE_KINDS = [None, *["news report"] * 4, "wire report", "opinion piece", "opinion piece",
+                "editorial", "analysis", "interview", "official statement", "press release",
+                "reference"]
+OUTLETS = ["The Paper", "The Courier", "The Herald", "The Gazette", "The Ledger"]
+BASES = ["own-reporting", "other-outlet", "unnamed-source", "unattributed-quotation",
+         "named-speaker", "statement-to-outlet", "opinion"]
+
+
+@st.composite
+def source_record(draw, index: int) -> dict:
+    """A timeline source with a kind, what it is about, and what its printed date marks."""
+    date = draw(st.sampled_from(["2099", "2100", draw(dates)]))
+    source = {"id": f"s{index}", "outlet": OUTLETS[index], "title": f"Story {index}",
+              "date": date}
+    if kind := draw(st.sampled_from(SOURCE_KINDS)):
+        source["kind"] = kind
+    if draw(st.integers(0, 4)):
+        source["about"] = f"story {index} of the paper"
+    if draw(st.booleans()):
+        source["named"] = f"paper {index}'s story"
+    if draw(st.booleans()):
+        source["kind_note"] = f"Its kind shows in paragraph {index}."
+    if draw(st.integers(0, 3)):
+        marks = draw(st.sampled_from(["publication", "update", "page"]))
+        source["printed"] = {"date": date, "marks": marks}
+        if marks == "page" and draw(st.booleans()):
+            year = int(date[:4])
+            first = draw(st.integers(max(1900, year - 12), year))
+            source["written"] = {"earliest": f"{first}-{draw(st.integers(1, 12)):02d}",
+                                 "latest": f"{first}-12"}
+            source["date_note"] = "Its content dates it."
+            source["printed"]["date"] = f"{max(year, first + 1)}"
+    return source
+
+
+def _attribution(draw, i: int, actors: list[dict]) -> dict:
+    """A claim path of any basis, with what that basis needs."""
+    basis = draw(st.sampled_from(BASES))
+    attribution = {"basis": basis}
+    media = [a for a in actors if a["kind"] == "media"]
+    if basis == "other-outlet" or (basis in ("unnamed-source", "named-speaker")
+                                   and media and draw(st.booleans())):
+        if not media:
+            return {"basis": "own-reporting", "claim": f"{i} claims held"}
+        attribution["outlet"] = draw(st.sampled_from(media))["id"]
+    if basis in ("named-speaker", "statement-to-outlet") or (
+            basis == "unnamed-source" and draw(st.booleans())):
+        attribution["speaker"] = draw(st.sampled_from(actors))["id"]
+    if draw(st.integers(0, 5)):
+        attribution["claim"] = f"{i} claims held"
+    if draw(st.booleans()):
+        attribution["note"] = "A careful reader should know this."
+    return attribution
 
 
 @st.composite
@@ -179,7 +248,7 @@ def timeline(draw) -> dict:
     events = []
     for i in range(n_events):
         event = {"id": f"e{i}", "title": f"Event number {i}", "summary": draw(text()),
-                 "sources": ["s0"]}
+                 "sources": draw(st.sampled_from([["s0"], ["s1"], ["s2"], ["s1", "s0"]]))}
         first = draw(dates)
         if draw(st.integers(0, 3)) == 0:
             event["date"] = {"earliest": first,
@@ -215,6 +284,8 @@ def timeline(draw) -> dict:
             event["actors"] = [{"actor": reporter["id"], "part": "reported"}]
             if reporter["kind"] == "media" and draw(st.booleans()):
                 event["attribution"] = {"basis": "other-outlet", "outlet": reporter["id"]}
+        if "attribution" not in event and draw(st.integers(0, 2)):
+            event["attribution"] = _attribution(draw, i, actors)
         if i and draw(st.booleans()):
             event["caused_by"] = [{"event": f"e{draw(st.integers(0, i - 1))}", "source": "s0",
                                    "cue": draw(st.sampled_from(CUES))}]
@@ -225,8 +296,29 @@ def timeline(draw) -> dict:
             event["date_basis"] = "inferred"
             event["date_note"] = "worked out from the article"
         events.append(event)
-    return {"id": "random", "title": "Random timeline",
-            "sources": [{"id": "s0", "outlet": "The Paper", "title": "Story",
-                         "date": draw(st.sampled_from(["2099", "2100", draw(dates)]))}],
+    sources = [draw(source_record(n)) for n in range(draw(st.integers(3, 5)))]
+    _premature_reports(draw, events, sources)
+    return {"id": "random", "title": "Random timeline", "sources": sources,
             "places": [{"name": name, "kind": kind} for name, kind in PLACES],
             "actors": actors, "events": events}
+
+
+def _premature_reports(draw, events: list[dict], sources: list[dict]) -> None:
+    """Some events become claims that ran ahead of a later event: reported in a source
+    dated before that event."""
+    targets: set[str] = set()
+    for claimed in events:
+        if claimed["id"] in targets or draw(st.integers(0, 2)):
+            continue
+        later = draw(st.sampled_from(events))
+        first = later["date"]["earliest"] if isinstance(later["date"], dict) else later["date"]
+        earlier = [s for s in sources if s["date"] < first[:len(s["date"])]]
+        if later is claimed or later.get("status", "happened") != "happened" or not earlier:
+            continue
+        targets.add(later["id"])
+        claimed.update(status="claimed", ahead_of=later["id"],
+                       sources=[draw(st.sampled_from(earlier))["id"]])
+        claimed.setdefault("attribution", {"basis": "unnamed-source"})
+        claimed["attribution"].setdefault("claim", f"{claimed['id']} claims held")
+        if draw(st.booleans()):
+            later["noun"] = f"the happening named {later['id']}"

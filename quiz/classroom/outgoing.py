@@ -55,10 +55,12 @@ def announcements(room: Room, audience: Audience, action: str,
 
 
 def reveal(room: Room, audience: Audience) -> Outgoing:
-    ranks, counts = room.ranks(), room.distribution()
-    out = [([socket], p.encode(views.reveal(room, room.players[pid], counts, ranks)))
+    ranks, counts, class_brier = room.ranks(), room.distribution(), room.class_brier()
+    out = [([socket], p.encode(views.reveal(room, room.players[pid], counts, ranks,
+                                            class_brier)))
            for pid, socket in audience.students.items()]
-    return out + [(audience.watchers(), p.encode(views.reveal(room, None, counts, ranks))),
+    return out + [(audience.watchers(), p.encode(views.reveal(room, None, counts, ranks,
+                                                              class_brier))),
                   (audience.everyone(), p.encode(views.standings(room, False)))]
 
 
@@ -74,7 +76,7 @@ def catch_up(room: Room, player: Player | None) -> list:
         return shown
     ranks = room.ranks()
     if room.state == "reveal":
-        return [views.reveal(room, player, room.distribution(), ranks),
+        return [views.reveal(room, player, room.distribution(), ranks, room.class_brier()),
                 views.standings(room, False, player, ranks)]
     return [views.standings(room, True, player, ranks), p.Phase(type="phase", state="ended")]
 

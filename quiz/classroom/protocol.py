@@ -14,7 +14,7 @@ from pydantic import Field, PlainValidator, TypeAdapter, ValidationError
 
 from quiz.classroom.names import MAX_NAME_LENGTH
 from quiz.model.common import StrictModel
-from quiz.model.questions import MAX_TYPED
+from quiz.model.questions import CONFIDENCE_LEVELS, MAX_TYPED
 from quiz.safety.terminal import has_controls
 
 PROTOCOL_VERSION = 1
@@ -31,12 +31,33 @@ Code = Annotated[str, Field(pattern=r"^[A-Z0-9]{4,8}$")]
 Token = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{16,64}$")]
 
 
+FORECAST_SHAPE = ('a forecast is {"choice": a choice position, "confidence": 50, 60, 70, '
+                  '80, 90 or 100}')
+
+
+def _forecast(value: dict) -> dict:
+    """A prediction's answer: the chosen position and a confidence on the game's scale."""
+    if set(value) != {"choice", "confidence"}:
+        missing = sorted({"choice", "confidence"} - set(value))
+        raise ValueError(f"{FORECAST_SHAPE}; " + (f"it has no {' and no '.join(missing)}"
+                                                  if missing else "it has other fields too"))
+    choice, confidence = value["choice"], value["confidence"]
+    if type(choice) is not int or not 0 <= choice < MAX_POSITIONS:
+        raise ValueError(f"{FORECAST_SHAPE}; its choice is not a whole number from 0 to "
+                         f"{MAX_POSITIONS - 1}")
+    if type(confidence) is not int or confidence not in CONFIDENCE_LEVELS:
+        raise ValueError(f"{FORECAST_SHAPE}; its confidence is not one of these")
+    return value
+
+
 def _answer_value(value: Any) -> Any:
     """An answer's value, checked strictly: JSON true/false, a choice position, a list
-    of distinct positions, or a finite number of sensible size. No text that looks like
-    a number ("0" is not choice 0), no NaN, no 1e999, no 4,000-digit integers. Text is a
-    short answer as typed; a list with nulls is a matching with items left unmatched
-    (each question kind checks its own shape in the room)."""
+    of distinct positions, a finite number of sensible size, a forecast (a position with
+    a confidence), typed text, or a matching's positions with nulls for items left
+    unmatched. No NaN, no 1e999, no 4,000-digit integers; text is a short answer's
+    shape, so each question kind checks its own in the room ("0" is not choice 0)."""
+    if isinstance(value, dict):
+        return _forecast(value)
     if isinstance(value, bool):
         return value
     if isinstance(value, int):
@@ -59,7 +80,7 @@ def _answer_value(value: Any) -> Any:
                              f"to {MAX_POSITIONS - 1}")
         return value
     raise ValueError("an answer is true or false, a choice position, a list of positions, "
-                     "a number, or typed text")
+                     "a number, a forecast, or typed text")
 
 
 def _typed_answer(value: str) -> str:
@@ -85,8 +106,8 @@ def _matches(value: list) -> list:
 
 
 AnswerValue = Annotated[Any, PlainValidator(_answer_value)]
-"""One answer. Each question kind reads its own shape (quiz.classroom.answers); a new kind
-with a richer answer (a choice with a confidence) adds its shape here and there."""
+"""One answer. The room reads each question kind's own shape (quiz.classroom.room): a
+decision takes an option's position, a prediction a forecast."""
 
 
 class ProtocolError(ValueError):
@@ -201,6 +222,8 @@ class Question(StrictModel):
     """Seconds still open, when it is less than the limit (a rejoin, a resume)."""
     locked_in: bool = False
     """True when this student's answer is already stored (sent on rejoin)."""
+    confidences: list[int] = []
+    """For a prediction: the confidences (in percent) a forecast may give."""
 
 
 class Ack(StrictModel):
@@ -234,6 +257,23 @@ class Reveal(StrictModel):
     """A matching: how many students matched each item rightly, in the items' order."""
     note: str | None = None
     """A short answer: the bank's feedback on the accepted answer this student typed."""
+    kind: str | None = None
+    """The question's kind, so a reveal reads on its own (after a rejoin, say)."""
+    choices: list[str] = []
+    """The choices, items or options in display order, as `distribution` counts them."""
+    happened: int | None = None
+    """For a decision or a prediction: the display position of what really happened
+    (the option the real actor took; the documented development)."""
+    chosen: int | None = None
+    """For a decision or a prediction: this student's choice, as a display position."""
+    consequence: str | None = None
+    """For a decision: what follows from this student's option."""
+    confidence: int | None = None
+    """For a prediction: how sure this student said they were, in percent."""
+    brier: float | None = None
+    """For a prediction: this student's Brier score (0 is perfect; 0.25 is always 50%)."""
+    class_brier: float | None = None
+    """For a prediction: the class's mean Brier score on it, over those who answered."""
 
 
 class Phase(StrictModel):

@@ -1,21 +1,28 @@
 """A finished (or running) session's results: per student, and an item analysis per
-question: facility, discrimination, the most chosen wrong answer, the median time."""
+question: facility, discrimination, the most chosen wrong answer, the median time.
+Decisions are reported unscored, with the class's choices; predictions with each
+student's Brier score and the class's calibration (quiz/classroom/report_forecasts.py)."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 import statistics
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
+from quiz.classroom import report_forecasts as judged
 from quiz.classroom import store
+from quiz.classroom.report_forecasts import ChoiceCount, ClassCalibration, ForecastResult
 from quiz.content.key import answer_text, format_number
+from quiz.game.answers import is_scored
 from quiz.game.round import Dealt
 from quiz.model.questions import (
+    Decision,
     Matching,
     MultipleSelect,
     Numeric,
     Ordering,
+    Prediction,
     ShortAnswer,
     SingleChoice,
     TrueFalse,
@@ -34,12 +41,19 @@ class StudentResult:
     correct: int
     answered: int
     accuracy: float
-    """Share of the questions asked so far answered correctly (questions never asked,
-    in a session ended early, do not count)."""
+    """Share of the marked questions asked so far answered correctly (questions never
+    asked, in a session ended early, and decisions, which are never marked, do not
+    count)."""
     answers: list[str]
     """What the student chose for each question asked, in words ('' where none)."""
     right: list[bool | None]
-    """Whether each answer was right (None where there was no answer)."""
+    """Whether each answer was right (None where there was no answer, and for a
+    decision)."""
+    forecasts: int = 0
+    """How many predictions the student answered."""
+    mean_brier: float | None = None
+    """The student's mean Brier score over those forecasts (0 is perfect; always saying
+    50% scores 0.25)."""
 
 
 @dataclass
@@ -56,6 +70,17 @@ class ItemResult:
     common_wrong: str | None
     common_wrong_count: int
     median_seconds: float | None
+    kind: str = "single_choice"
+    scored: bool = True
+    """False for a decision: never marked, so no facility or discrimination."""
+    choices: list[ChoiceCount] = field(default_factory=list)
+    """For a decision or a prediction: how many chose each option, with what happened."""
+    sources: list[str] = field(default_factory=list)
+    """For a decision or a prediction: where what happened is documented."""
+    forecasts: list[ForecastResult] = field(default_factory=list)
+    """For a prediction: each student's forecast and Brier score, best total first."""
+    mean_brier: float | None = None
+    """For a prediction: the class's mean Brier score on it."""
 
 
 @dataclass
@@ -66,6 +91,8 @@ class Report:
     state: str
     students: list[StudentResult]
     items: list[ItemResult]
+    calibration: ClassCalibration | None = None
+    """Over every forecast in the session; None when no prediction was answered."""
 
 
 def build_report(connection: sqlite3.Connection, session: int | None = None) -> Report:
@@ -80,17 +107,28 @@ def build_report(connection: sqlite3.Connection, session: int | None = None) -> 
     players = room.standings()
     ranks = room.ranks()
     asked = _asked(room)
-    students = [StudentResult(
-        rank=ranks[p.id], name=p.name, score=p.score,
-        correct=sum(1 for s in p.answers.values() if s.correct), answered=len(p.answers),
-        accuracy=round(sum(1 for s in p.answers.values() if s.correct) / asked, 3)
-        if asked else 0.0,
-        answers=[_in_words(room.dealt[i], p.answers[i].value) if i in p.answers else ""
-                 for i in range(asked)],
-        right=[p.answers[i].correct if i in p.answers else None for i in range(asked)])
-        for p in players]
+    marked = [i for i in range(asked) if is_scored(room.dealt[i].question)]
     items = [_item(index, room.dealt[index], players) for index in range(asked)]
-    return Report(chosen.id, chosen.code, chosen.title, room.state, students, items)
+    by_student: dict[str, list[ForecastResult]] = {}
+    for item in items:
+        for row in item.forecasts:
+            by_student.setdefault(row.name, []).append(row)
+    students = []
+    for p in players:
+        correct = sum(1 for i in marked if i in p.answers and p.answers[i].correct)
+        own = by_student.get(p.name, [])
+        students.append(StudentResult(
+            rank=ranks[p.id], name=p.name, score=p.score, correct=correct,
+            answered=len(p.answers),
+            accuracy=round(correct / len(marked), 3) if marked else 0.0,
+            answers=[_in_words(room.dealt[i], p.answers[i].value) if i in p.answers else ""
+                     for i in range(asked)],
+            right=[p.answers[i].correct if i in p.answers and i in marked else None
+                   for i in range(asked)],
+            forecasts=len(own), mean_brier=judged.mean_brier(own)))
+    every = [row for item in items for row in item.forecasts]
+    return Report(chosen.id, chosen.code, chosen.title, room.state, students, items,
+                  judged.class_calibration(every))
 
 
 def _asked(room) -> int:
@@ -103,22 +141,46 @@ def _asked(room) -> int:
 
 
 def _item(index: int, dealt: Dealt, players: list) -> ItemResult:
-    right = [index in p.answers and p.answers[index].correct for p in players]
+    question = dealt.question
     answered = [p.answers[index] for p in players if index in p.answers]
+    median = round(statistics.median(s.elapsed for s in answered), 2) if answered else None
+    if isinstance(question, Decision | Prediction):
+        extra = {"kind": question.type, "choices": judged.choice_counts(dealt, index, players),
+                 "sources": _sources(question)}
+        if isinstance(question, Decision):
+            actual = question.actual
+            return ItemResult(
+                number=index + 1, prompt=question.prompt,
+                answer=question.options[actual].text if actual is not None else "",
+                answered=len(answered), facility=None, discrimination=None,
+                common_wrong=None, common_wrong_count=0, median_seconds=median,
+                scored=False, **extra)
+        rows = judged.forecasts(dealt, index, players)
+        extra.update(forecasts=rows, mean_brier=judged.mean_brier(rows))
+    else:
+        extra = {"kind": question.type}
+    right = [index in p.answers and p.answers[index].correct for p in players]
     wrong: dict[str, int] = {}
     for submission in answered:
-        if not submission.correct:
-            text = _in_words(dealt, submission.value)
+        if not submission.correct:  # a forecast's choice, whatever its confidence
+            text = _in_words(dealt, submission.value, confidence=False)
             wrong[text] = wrong.get(text, 0) + 1
     common = max(wrong.items(), key=lambda kv: (kv[1], kv[0]), default=(None, 0))
     return ItemResult(
-        number=index + 1, prompt=dealt.question.prompt, answer=answer_text(dealt.question),
+        number=index + 1, prompt=question.prompt, answer=answer_text(question),
         answered=len(answered),
         facility=round(sum(right) / len(players), 3) if players else None,
         discrimination=_discrimination(right), common_wrong=common[0],
-        common_wrong_count=common[1],
-        median_seconds=round(statistics.median(s.elapsed for s in answered), 2)
-        if answered else None)
+        common_wrong_count=common[1], median_seconds=median, **extra)
+
+
+def _sources(question) -> list[str]:
+    """Citations for what happened: a decision's real option's own sources first."""
+    own = []
+    if isinstance(question, Decision) and question.actual is not None:
+        own = [source.citation() for source in question.options[question.actual].sources]
+    return own + [c for c in (source.citation() for source in question.sources)
+                  if c not in own]
 
 
 def _discrimination(right_by_rank: list[bool]) -> float | None:
@@ -130,7 +192,7 @@ def _discrimination(right_by_rank: list[bool]) -> float | None:
     return round((sum(top) - sum(bottom)) / size, 3)
 
 
-def _in_words(dealt: Dealt, value: object) -> str:
+def _in_words(dealt: Dealt, value: object, confidence: bool = True) -> str:
     """A display-position answer as the student saw it."""
     question = dealt.question
     labels = dealt.labels()
@@ -140,8 +202,11 @@ def _in_words(dealt: Dealt, value: object) -> str:
         if isinstance(question, Numeric):
             number = format_number(float(value))
             return f"{number} {question.unit}" if question.unit else number
-        if isinstance(question, SingleChoice):
+        if isinstance(question, SingleChoice | Decision):
             return labels[value]
+        if isinstance(question, Prediction):
+            sure = f" ({value['confidence']}% sure)" if confidence else ""
+            return labels[value["choice"]] + sure
         if isinstance(question, MultipleSelect):
             return "; ".join(sorted(labels[i] for i in value))
         if isinstance(question, Ordering):
@@ -151,7 +216,7 @@ def _in_words(dealt: Dealt, value: object) -> str:
         if isinstance(question, Matching):
             return "; ".join(f"{pair.left} → {'(none)' if i is None else labels[i]}"
                              for pair, i in zip(question.pairs, value, strict=True))
-    except (IndexError, TypeError, ValueError):
+    except (IndexError, KeyError, TypeError, ValueError):
         pass
     return json.dumps(value)
 
@@ -169,18 +234,32 @@ def _cut(name: str, width: int = 24) -> str:
 
 
 def as_text(report: Report) -> str:
+    marked = sum(1 for item in report.items if item.scored)
+    forecasting = report.calibration is not None
     lines = [f"Session {report.session} · {report.code} · {report.title} ({report.state})",
-             "", "Students", f"{'#':>3}  {'name':<24} {'score':>6} {'right':>7} {'accuracy':>8}"]
+             "", "Students" + (" (decisions are not marked: they count in no score)"
+                               if marked < len(report.items) else ""),
+             f"{'#':>3}  {'name':<24} {'score':>6} {'right':>7} {'accuracy':>8}"
+             + (f" {'Brier':>6}" if forecasting else "")]
     for s in report.students:
-        lines.append(f"{s.rank:>3}  {_cut(s.name):<24} {s.score:>6} "
-                     f"{s.correct:>3}/{len(s.answers):<3} {_percent(s.accuracy):>8}")
+        line = (f"{s.rank:>3}  {_cut(s.name):<24} {s.score:>6} "
+                f"{s.correct:>3}/{marked:<3} {_percent(s.accuracy):>8}")
+        if forecasting:
+            shown = "—" if s.mean_brier is None else judged.brier_text(s.mean_brier)
+            line += f" {shown:>6}"
+        lines.append(line)
     if not report.students:
         lines.append("  (nobody joined)")
+    if forecasting:
+        lines.append("     Brier: the mean over the student's forecasts; 0 is perfect, "
+                     "always saying 50% scores 0.25")
     if report.students and report.items:
-        lines += ["", "Answers (✔ right, ✘ wrong, · none)"]
+        decisions = marked < len(report.items)
+        lines += ["", "Answers (✔ right, ✘ wrong, · none" + (", ◆ a decision taken)"
+                                                             if decisions else ")")]
         for s in report.students:
-            marks = " ".join("·" if r is None else "✔" if r else "✘"
-                             for r in s.right[:len(report.items)])
+            marks = " ".join(_mark(item, s.right[n], s.answers[n])
+                             for n, item in enumerate(report.items[:len(s.right)]))
             lines.append(f"  {_cut(s.name):<24} {marks}")
     lines += ["", "Questions (facility = share right; discrimination = top 27% minus "
                   "bottom 27%)",
@@ -188,13 +267,39 @@ def as_text(report: Report) -> str:
     for item in report.items:
         discrimination = "—" if item.discrimination is None else f"{item.discrimination:+.2f}"
         median = "—" if item.median_seconds is None else f"{item.median_seconds:.1f}"
-        lines.append(f"{item.number:>3}  {_percent(item.facility):>8} {discrimination:>6} "
+        facility = _percent(item.facility) if item.scored else "unmarked"
+        lines.append(f"{item.number:>3}  {facility:>8} {discrimination:>6} "
                      f"{median:>8}  {item.prompt}")
+        if not item.scored:
+            lines.append(f"{'':>31}a decision: see below")
+            continue
         lines.append(f"{'':>31}answer: {item.answer}")
         if item.common_wrong is not None:
             lines.append(f"{'':>31}most chosen wrong: {item.common_wrong} "
                          f"({item.common_wrong_count})")
+    decisions = [item for item in report.items if item.kind == "decision"]
+    if decisions:
+        lines += ["", "Decisions (not scored: what the class chose, beside what the real "
+                      "actor did)"]
+        for item in decisions:
+            lines += judged.decision_lines(item.number, item.prompt, item.choices,
+                                           item.sources)
+    predictions = [item for item in report.items if item.kind == "predict"]
+    if predictions:
+        lines += ["", "Predictions (each student's forecast: right or not, how sure, and "
+                      "its Brier score)"]
+        for item in predictions:
+            lines += judged.prediction_lines(item.number, item.prompt, item.choices,
+                                             item.forecasts, item.sources)
+    if report.calibration is not None:
+        lines += [""] + judged.calibration_lines(report.calibration)
     return visible("\n".join(lines) + "\n")  # names come from students' own terminals
+
+
+def _mark(item: ItemResult, right: bool | None, answer: str) -> str:
+    if not item.scored:
+        return "◆" if answer else "·"
+    return "·" if right is None else "✔" if right else "✘"
 
 
 def as_json(report: Report) -> str:
@@ -202,15 +307,33 @@ def as_json(report: Report) -> str:
 
 
 def as_csv(report: Report) -> str:
-    """One row per student and per question; every cell defused for spreadsheets."""
+    """One row per student, per question, per decision option or prediction choice, per
+    forecast and per calibration level; every cell defused for spreadsheets."""
     from quiz.safety.spreadsheet import csv_text
 
     header = ["section", "rank_or_number", "name_or_prompt", "score_or_answer", "correct",
               "answered", "accuracy_or_facility", "discrimination", "most_chosen_wrong",
-              "median_seconds", "answers"]
+              "median_seconds", "answers", "kind", "count", "confidence", "brier"]
+    blank = [""] * 4
     rows = [["student", s.rank, s.name, s.score, s.correct, s.answered, s.accuracy, "", "",
-             "", " | ".join(s.answers)] for s in report.students]
-    rows += [["question", i.number, i.prompt, i.answer, "", i.answered, i.facility,
-              i.discrimination, i.common_wrong or "", i.median_seconds, ""]
-             for i in report.items]
+             "", " | ".join(s.answers), "", "", "",
+             "" if s.mean_brier is None else s.mean_brier] for s in report.students]
+    for i in report.items:
+        rows.append(["question", i.number, i.prompt, i.answer, "", i.answered,
+                     "" if not i.scored else i.facility, i.discrimination,
+                     i.common_wrong or "", i.median_seconds, "", i.kind, "", "",
+                     "" if i.mean_brier is None else i.mean_brier])
+        rows += [["choice", i.number, c.text, "what happened" if c.happened else "", "", "",
+                  "", "", "", "", "", i.kind, c.count, "", ""] for c in i.choices]
+        rows += [["forecast", i.number, f.name, f.choice, int(f.right), "", "", "", "", "",
+                  "", i.kind, "", f.confidence, f.brier] for f in i.forecasts]
+    summed = report.calibration
+    if summed is not None:
+        rows += [["calibration", f"{level.confidence}%", "", "", level.right,
+                  level.forecasts, level.hit_rate, *blank, "", "", level.confidence, ""]
+                 for level in summed.levels]
+        rows.append(["calibration", "class", "mean Brier", "", "", summed.forecasts, "",
+                     *blank, "", "", "", summed.mean_brier])
+        rows.append(["calibration", "baseline", "always saying 50%", "", "", "", "",
+                     *blank, "", "", 50, summed.baseline])
     return csv_text(header, rows)

@@ -13,16 +13,20 @@ from dataclasses import dataclass, field
 
 from quiz.classroom.names import NameError_, clean_name, name_key
 from quiz.classroom.protocol import MAX_NUMBER
-from quiz.game.answers import is_correct
+from quiz.game import calibration
+from quiz.game.answers import is_correct, is_scored, valid_forecast
 from quiz.game.modes import limit_for
 from quiz.game.round import LATE_GRACE, Dealt
 from quiz.game.scoring import score_answer
 from quiz.model.questions import (
+    CONFIDENCE_LEVELS,
     MAX_TYPED,
+    Decision,
     Matching,
     MultipleSelect,
     Numeric,
     Ordering,
+    Prediction,
     ShortAnswer,
     SingleChoice,
     TrueFalse,
@@ -241,14 +245,13 @@ class Room:
         response = _response(dealt, shown)
         correct = is_correct(dealt.question, response)
         elapsed = min(elapsed, limit)
-        points = score_answer(self.rules, dealt.question, correct=correct, elapsed=elapsed,
-                              limit=limit, streak_before=player.streak,
-                              response=response).total
+        points = _points(self, dealt, response, correct, elapsed, player.streak)
         submission = Submission(question, shown, correct, points, elapsed)
         player.answers[question] = submission
         self.answer_count += 1
         player.score += points
-        player.streak = player.streak + 1 if correct else 0
+        if is_scored(dealt.question):  # a decision is never marked: the streak stands
+            player.streak = player.streak + 1 if correct else 0
         return submission
 
     def retract(self, player_id: str, submission: Submission, streak_before: int) -> None:
@@ -285,21 +288,26 @@ class Room:
         return False
 
     def _close(self) -> None:
-        for player in self.players.values():
-            if self.index not in player.answers:
-                player.streak = 0
+        if is_scored(self.current.question):
+            for player in self.players.values():
+                if self.index not in player.answers:
+                    player.streak = 0
         self.state = "reveal"
 
     def distribution(self) -> list[int]:
-        """How many picked each displayed choice (single choice and true/false)."""
+        """How many picked each displayed choice (single choice, true/false, a decision's
+        options and a prediction's choices)."""
         size = len(self.current.order) if self.current.order else 2
         counts = [0] * size
         for player in self.players.values():
             submission = player.answers.get(self.index)
-            if submission and isinstance(submission.value, bool):
-                counts[0 if submission.value else 1] += 1
-            elif submission and isinstance(submission.value, int) and 0 <= submission.value < size:
-                counts[submission.value] += 1
+            value = submission.value if submission else None
+            if isinstance(value, dict):  # a forecast
+                value = value.get("choice")
+            if isinstance(value, bool):
+                counts[0 if value else 1] += 1
+            elif isinstance(value, int) and 0 <= value < size:
+                counts[value] += 1
         return counts
 
     def matched(self) -> list[int]:
@@ -314,6 +322,13 @@ class Room:
                 for item, shown in enumerate(submission.value[:len(counts)]):
                     counts[item] += shown is not None and self.current.order[shown] == item
         return counts
+    def class_brier(self) -> float | None:
+        """For an open or revealed prediction: the mean Brier score of the forecasts made."""
+        if not isinstance(self.current.question, Prediction):
+            return None
+        calls = [(s.value["confidence"], s.correct) for player in self.players.values()
+                 if player.playing and (s := player.answers.get(self.index))]
+        return round(calibration.calibration(calls).mean_brier, 3) if calls else None
 
     def shown_score(self, player: Player) -> int:
         """The score as of the last reveal: while a question is open, its points would
@@ -340,9 +355,33 @@ class Room:
         return ranks
 
 
+def _points(room: Room, dealt: Dealt, response, correct: bool, elapsed: float,
+            streak_before: int) -> int:
+    """The same rules as the solo game's: a decision scores nothing, a forecast scores
+    on the Brier score of its confidence (no speed or streak bonus), the rest by the bank."""
+    question = dealt.question
+    if not is_scored(question):
+        return 0
+    if isinstance(question, Prediction):
+        return calibration.points(response.confidence, correct)
+    return score_answer(room.rules, question, correct=correct, elapsed=elapsed,
+                        limit=room.limit(), streak_before=streak_before,
+                        response=response).total
+
+
+FORECAST_NEEDED = ("this question asks for a forecast: a choice and how sure you are "
+                   f"({', '.join(map(str, CONFIDENCE_LEVELS[:-1]))} or "
+                   f"{CONFIDENCE_LEVELS[-1]}%)")
+
+
 def _response(dealt: Dealt, shown: object):
     """A display-position answer in the bank's numbering; malformed ones are refused."""
     question = dealt.question
+    if isinstance(question, Prediction):
+        forecast = valid_forecast(question, shown)  # the same shape, in display positions
+        if forecast is None:
+            raise RoomError("malformed", FORECAST_NEEDED)
+        return dealt.from_display(forecast.choice, confidence=forecast.confidence)
     try:
         if isinstance(question, TrueFalse) and isinstance(shown, bool):
             return shown
@@ -350,7 +389,7 @@ def _response(dealt: Dealt, shown: object):
             if abs(shown) <= MAX_NUMBER and math.isfinite(shown):  # NaN compares false
                 return float(shown)
             raise IndexError
-        if isinstance(question, SingleChoice) and type(shown) is int and shown >= 0:
+        if isinstance(question, SingleChoice | Decision) and type(shown) is int and shown >= 0:
             return dealt.from_display(shown)
         if isinstance(question, MultipleSelect | Ordering) and isinstance(shown, list):
             if len(set(shown)) != len(shown) or not all(type(i) is int for i in shown):

@@ -8,7 +8,15 @@ from quiz.classroom import protocol as p
 from quiz.classroom.room import Player, Room
 from quiz.content.key import answer_text, context_text
 from quiz.game.answers import accepted
-from quiz.model.questions import Matching, Numeric, ShortAnswer
+from quiz.game.calibration import brier
+from quiz.model.questions import (
+    CONFIDENCE_LEVELS,
+    Decision,
+    Matching,
+    Numeric,
+    Prediction,
+    ShortAnswer,
+)
 
 LOBBY_NAMES = 60
 PODIUM = 10
@@ -25,15 +33,33 @@ def question(room: Room, player: Player | None = None) -> p.Question:
         unit=q.unit if isinstance(q, Numeric) else None, time_limit=limit,
         items=[pair.left for pair in q.pairs] if isinstance(q, Matching) else [],
         time_left=round(left, 2) if left < limit - 0.05 else None,
-        locked_in=bool(player and room.index in player.answers))
+        locked_in=bool(player and room.index in player.answers),
+        confidences=list(CONFIDENCE_LEVELS) if isinstance(q, Prediction) else [])
 
 
 def reveal(room: Room, player: Player | None, distribution: list[int],
-           ranks: dict[str, int]) -> p.Reveal:
-    q = room.current.question
-    message = p.Reveal(type="reveal", index=room.index, answer=answer_text(q),
-                       explanation=q.explanation, distribution=distribution,
-                       sources=[source.citation() for source in q.sources])
+           ranks: dict[str, int], class_brier: float | None = None) -> p.Reveal:
+    """The answer for everyone; for a student, also how they did. A decision names the
+    option the real actor took (with its own sources first) and is never marked."""
+    dealt = room.current
+    q = dealt.question
+    sources = [source.citation() for source in q.sources]
+    answer = answer_text(q)
+    happened = None
+    if isinstance(q, Decision):
+        if q.actual is not None:
+            option = q.options[q.actual]
+            answer, happened = option.text, dealt.order.index(q.actual)
+            own = [source.citation() for source in option.sources]
+            sources = own + [each for each in sources if each not in own]
+        else:
+            answer = "The bank does not record what the real actor did"
+    elif isinstance(q, Prediction):
+        happened = dealt.order.index(q.answer)
+    message = p.Reveal(type="reveal", index=room.index, answer=answer,
+                       explanation=q.explanation, distribution=distribution, sources=sources,
+                       kind=q.type, choices=dealt.labels(), happened=happened,
+                       class_brier=class_brier)
     if isinstance(q, Matching):
         message.matches, message.matched = [pair.right for pair in q.pairs], room.matched()
     if player is not None:
@@ -43,6 +69,7 @@ def reveal(room: Room, player: Player | None, distribution: list[int],
         message.points = submission.points if submission else 0
         message.score = player.score
         message.rank = ranks.get(player.id)
+        _own_choice(message, dealt, submission)
     return message
 
 
@@ -52,6 +79,21 @@ def typed_note(question, typed: object) -> str | None:
         return None
     hit = accepted(question, typed)
     return hit.feedback if hit else None
+
+
+def _own_choice(message: p.Reveal, dealt, submission) -> None:
+    """A decision's or a forecast's own details: the choice, and what it led to."""
+    question = dealt.question
+    if isinstance(question, Decision):
+        message.correct = None  # not marked, either way
+        if submission is not None:
+            message.chosen = submission.value
+            option = question.options[dealt.order[submission.value]]
+            message.consequence = option.consequence
+    elif isinstance(question, Prediction) and submission is not None:
+        message.chosen = submission.value["choice"]
+        message.confidence = submission.value["confidence"]
+        message.brier = round(brier(message.confidence, submission.correct), 4)
 
 
 def standings(room: Room, final: bool, player: Player | None = None,

@@ -28,7 +28,7 @@ def run_import(source: str, fmt: str | None, output: str, bank_id: str | None,
     from quiz.content.dump import schema_reference, to_json, to_yaml
     from quiz.content.interchange.aiken import read_aiken
     from quiz.content.interchange.gift_read import read_gift
-    from quiz.content.interchange.shared import slug, to_bank
+    from quiz.content.interchange.shared import bank_names, to_bank
 
     path, target = Path(source), Path(output)
     if missing_inputs([source]) or output_refused(target, force):
@@ -49,9 +49,8 @@ def run_import(source: str, fmt: str | None, output: str, bank_id: str | None,
         return 1
     fmt = fmt or guess_format(path, text)
     converted = (read_gift if fmt == "gift" else read_aiken)(text, str(path))
-    bank = to_bank(converted, bank_id or slug(path.stem, "imported"),
-                   title or path.stem.replace("_", " ").replace("-", " ").strip() or "Imported",
-                   str(path))
+    named_id, named_title = bank_names(converted, path.stem)
+    bank = to_bank(converted, bank_id or named_id, title or named_title, str(path))
     for problem in sorted(converted.problems):
         click.echo(str(problem))
     if bank is None:
@@ -61,9 +60,13 @@ def run_import(source: str, fmt: str | None, output: str, bank_id: str | None,
             else to_yaml(bank, schema=schema_reference(target)))
     if not write_output(target, body, force):
         return 1
-    skipped = sum(1 for p in converted.problems if p.severity == "error")
+    errors = [p for p in converted.problems if p.severity == "error"]
+    skipped = sum(1 for p in errors if p.message.endswith("was not imported"))
+    ignored = len(errors) - skipped
     say(f"Imported {len(bank.questions)} question(s) from {path} ({fmt.upper()}) into "
-        f"{target}" + (f"; {skipped} could not be imported (listed above)" if skipped else ""))
+        f"{target}" + (f"; {skipped} could not be imported" if skipped else "")
+        + (f"; {ignored} stray line(s) were ignored" if ignored else "")
+        + (" (listed above)" if errors else ""))
     return 0
 
 

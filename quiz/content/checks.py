@@ -68,6 +68,9 @@ def timeline_warnings(timeline: Timeline) -> Iterator[tuple[tuple, str]]:
         mentioned.update(c.medium for c in event.claims if c.medium)
         if event.fact and event.fact.subject:
             mentioned.add(event.fact.subject)
+        if event.attribution:
+            mentioned.update(actor for actor in (event.attribution.outlet,
+                                                 event.attribution.speaker) if actor)
         cited.update(event.sources)
     mentioned.update(actor.affiliation for actor in timeline.actors if actor.affiliation)
     for index, actor in enumerate(timeline.actors):

@@ -38,9 +38,9 @@ def answer_text(question: Question) -> str:
         case Ordering():
             return " → ".join(question.items)
         case Numeric():
-            text = format_number(question.answer)
-            if question.tolerance:
-                text += f" ± {format_number(question.tolerance)}"
+            text = " or ".join(
+                format_number(answer) + (f" ± {format_number(tolerance)}" if tolerance else "")
+                for answer, tolerance in question.accepted())
             return f"{text} {question.unit}" if question.unit else text
         case ShortAnswer():
             text = question.answers[0].text

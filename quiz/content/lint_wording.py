@@ -24,7 +24,8 @@ SEAM = re.compile(r"\b(?:this|these|following)\s*:\s+\S|(?<=[a-z,] )The\b")
 UNITS = r"(?:day|week|month|year|hour|minute|event|time|kilometre|kilometer|mile|question)"
 PLURAL_MISMATCH = re.compile(
     rf"\b(?:(?:[02-9]|\d{{2,}})\s+{UNITS}\b(?!-)|1\s+{UNITS}s\b)")
-YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
+YEAR = re.compile(r"\b(1[5-9]|2\d)\d\d\b")
+"""A year from 1500 to 2999: a dated statement names one."""
 COMMON_NAME_WORDS = {
     "south", "north", "korea", "korean", "china", "chinese", "the", "united", "states",
     "daily", "news", "agency", "times", "global", "herald", "ministry", "national",
@@ -111,11 +112,13 @@ def _give_aways(location: tuple, question) -> Iterator[Finding]:
         part for part in (question.context.place, question.context.role)
         if question.context and part) if question.context else question.prompt
     if isinstance(question, Numeric):
-        number = format_number(question.answer)
-        if len(number) > 1 and re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d])",
-                                         question.prompt):
-            yield location + ("prompt",), (f"question {question.id!r}: the prompt contains "
-                                           f"the answer {number!r}")
+        for value, _ in question.accepted():
+            number = format_number(value)
+            if len(number) > 1 and re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d])",
+                                             question.prompt):
+                yield location + ("prompt",), (f"question {question.id!r}: the prompt "
+                                               f"contains the answer {number!r}")
+                break
         return
     if not isinstance(question, SingleChoice | MultipleSelect):
         return

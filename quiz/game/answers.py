@@ -74,8 +74,9 @@ def is_correct(question: Question, response: Response | None) -> bool:
             return tuple(response) == tuple(range(len(question.items)))
         case Numeric():
             value = float(response)
-            return math.isfinite(value) and abs(value - question.answer) <= (
-                question.tolerance + 1e-9 * max(1.0, abs(question.answer)))
+            return math.isfinite(value) and any(
+                abs(value - answer) <= tolerance + 1e-9 * max(1.0, abs(answer))
+                for answer, tolerance in question.accepted())
         case ShortAnswer():
             return accepted(question, response) is not None
         case Matching():

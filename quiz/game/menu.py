@@ -66,9 +66,9 @@ def build_menu(session: Session, sources: list[str]) -> Menu:
         title = session.title(record.bank_id, record.chapter_id)
         items.append(MenuItem(
             "resume", f"Resume {mode} · {short_title(title)}\u00a0·\u00a0"
-            f"{record.answered}/{record.total}",
+            f"{record.played}/{record.total}",
             f"{mode} round on {title}, left on {record.updated_at[:10]} with "
-            f"{record.answered} of {counted(record.total, 'question')} answered. Enter to "
+            f"{record.played} of {counted(record.total, 'question')} answered. Enter to "
             "carry on; Delete to discard it.", round_id=record.id, mark="▶"))
     due, waiting = session.due_count(), session.review_count()
     if due:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from quiz.game.answers import is_scored
 from quiz.game.modes import MODES, PASS_MARK
 from quiz.game.names import UNTAGGED, place_title, tag_name, tag_names
 
@@ -121,8 +122,8 @@ def _topics(session: Session, records) -> list[TopicAccuracy]:
     for record in records:
         for outcome in record.state.get("outcomes", []) if isinstance(record.state, dict) else []:
             entry = known.get(outcome.get("key")) if isinstance(outcome, dict) else None
-            if entry is None:
-                continue
+            if entry is None or not is_scored(entry.question):
+                continue  # a decision is never right or wrong: no topic counts it
             for tag in entry.question.tags or [UNTAGGED]:
                 counts = totals.setdefault(tag_name(tag, names), [0, 0])
                 counts[0] += bool(outcome.get("correct"))

@@ -186,6 +186,13 @@ class Round:
         return len(self.dealt)
 
     @property
+    def counter(self) -> tuple[int, int]:
+        """(this question's number, the round's length) as the player counts them: a
+        branch that jumps ahead shortens the round rather than skipping numbers."""
+        done = len(self.outcomes) - (1 if self.phase is Phase.FEEDBACK else 0)
+        return done + 1, done + len(self.dealt) - self.position
+
+    @property
     def score(self) -> int:
         return sum(o.points.total for o in self.outcomes)
 
@@ -255,9 +262,17 @@ class Round:
             raise RuntimeError(f"cannot advance while the round is {self.phase}")
         self._next()
 
-    def _next(self) -> None:
+    @property
+    def ends_after_this(self) -> bool:
+        """Whether leaving the current question finishes the round (after any branch)."""
+        return self._following() >= len(self.dealt)
+
+    def _following(self) -> int:
         target = self._branch() if not self.mode.shuffle else None
-        following = self.position + 1 if target is None else target
+        return self.position + 1 if target is None else target
+
+    def _next(self) -> None:
+        following = self._following()
         if following >= len(self.dealt):
             self.phase = Phase.FINISHED
         else:

@@ -83,6 +83,10 @@ class Event(StrictModel):
     """Events a source says caused this one, each with the source and its causal wording."""
     led_to: list[Link] = []
     """Events a source says this one caused."""
+    ahead_of: EventId | None = None
+    """For a `claimed` event that ran ahead of events: the later event that shows it (THAAD
+    'reportedly deployed' in February 2015, against Seoul's decision to host it in July
+    2016). Source questions ask which report was premature."""
     alternatives: list[Text] = []
     """Developments an analyst could plausibly have expected after this event that did
     not happen, as noun phrases written by hand: wrong options for what followed."""
@@ -123,6 +127,10 @@ class Event(StrictModel):
         links = [link.event for link in self.caused_by + self.led_to]
         if self.id in links or self.part_of == self.id:
             raise PydanticCustomError("self_link", "an event cannot cause itself", {"at": ()})
+        if self.ahead_of is not None and self.status != "claimed":
+            raise PydanticCustomError("ahead_of_unclaimed",
+                                      "only a `claimed` event can run ahead of events",
+                                      {"at": ("ahead_of",)})
         if self.reported is not None and self.reported < self.earliest[:len(self.reported)]:
             raise PydanticCustomError("reported_before", "reported before it happened",
                                       {"at": ("reported",)})

@@ -159,6 +159,15 @@ class Ordering(QuestionBase):
         return self
 
 
+class NumericValue(StrictModel):
+    """One more value that counts as right, with its own tolerance."""
+
+    answer: float
+    """The value."""
+    tolerance: float = Field(default=0, ge=0)
+    """How far from this value a reply may be and still count; 0 means exact."""
+
+
 class Numeric(QuestionBase):
     """Type a number; anything within the tolerance counts."""
 
@@ -167,8 +176,28 @@ class Numeric(QuestionBase):
     """The correct value."""
     tolerance: float = Field(default=0, ge=0)
     """How far from `answer` a reply may be and still count; 0 means exact."""
+    other_answers: list[NumericValue] = []
+    """Further values that count as right too, each with its own tolerance, e.g. both roots
+    of an equation (Moodle's numerical questions can have several)."""
     unit: Text | None = None
     """The unit the number is given in, e.g. `km`."""
+
+    @model_validator(mode="after")
+    def _other_answers_differ(self) -> Numeric:
+        seen = [(self.answer, self.tolerance)]
+        for index, other in enumerate(self.other_answers):
+            if (other.answer, other.tolerance) in seen:
+                raise PydanticCustomError(
+                    "duplicate_answer", "other answer {index} repeats an earlier value "
+                    "({value})", {"index": index, "value": str(other.answer).removesuffix(".0"),
+                                  "at": ("other_answers", index, "answer")})
+            seen.append((other.answer, other.tolerance))
+        return self
+
+    def accepted(self) -> list[tuple[float, float]]:
+        """Every (value, tolerance) that counts as right, the main answer first."""
+        return [(self.answer, self.tolerance)] + [
+            (other.answer, other.tolerance) for other in self.other_answers]
 
 
 MAX_TYPED = 1000

@@ -61,12 +61,31 @@ def reference_problems(timeline: Timeline) -> Iterator[Problem]:
                        f"{forecast.effect!r} is not in its led_to links")
         if event.part_of is not None and event.part_of not in events:
             yield here + ("part_of",), _unknown("event", event.part_of)
+        if event.ahead_of is not None:
+            yield from _ahead_of_problems(timeline, event, here)
         if event.place is not None and places and normalized(event.place) not in places:
             yield here + ("place",), f"place {event.place!r} is not in the timeline's places"
         for n, source in enumerate(event.sources):
             if source not in sources:
                 yield here + ("sources", n), _unknown("source", source)
     yield from _causal_loops(timeline, events)
+
+
+def _ahead_of_problems(timeline: Timeline, event, here: tuple) -> Iterator[Problem]:
+    """A premature report points at an event that exists and came after the report."""
+    later = next((other for other in timeline.events if other.id == event.ahead_of), None)
+    if later is None:
+        yield here + ("ahead_of",), _unknown("event", event.ahead_of)
+        return
+    if later.status != "happened":
+        yield here + ("ahead_of",), (f"a report runs ahead of an event that happened; "
+                                     f"{later.id!r} is {later.status}")
+        return
+    # The first source is the article that makes the claim; later ones may report the event.
+    date = next((s.date for s in timeline.sources if s.id == event.sources[0]), None)
+    if date is not None and not date < later.earliest[:len(date)]:
+        yield here + ("ahead_of",), (f"a report runs ahead only of an event that came after "
+                                     f"it; {later.id!r} is not dated after the report")
 
 
 def _causal_loops(timeline: Timeline, known: set[str]) -> Iterator[Problem]:

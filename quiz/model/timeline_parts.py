@@ -172,7 +172,17 @@ class Link(StrictModel):
 
 
 Basis = Literal["own-reporting", "other-outlet", "unnamed-source", "unattributed-quotation",
-                "named-speaker", "opinion"]
+                "named-speaker", "statement-to-outlet", "opinion"]
+"""How a claim reached its article: the outlet's `own-reporting`; an `other-outlet` it cites;
+an `unnamed-source`; an `unattributed-quotation` (quotation marks, no speaker); a
+`named-speaker`; a `statement-to-outlet` (an official body's statement given to the citing
+outlet itself); or the author's own account in an `opinion` piece."""
+NAMELESS_BASES = frozenset({"unnamed-source", "unattributed-quotation"})
+"""Paths that name nobody: a reader could take one for the other, so source questions never
+offer a claim on one path as a wrong answer beside a claim on the other."""
+SPEECH_BASES = frozenset({"named-speaker", "statement-to-outlet"})
+"""Paths where the event is someone's statement: the timeline holds that they said it, not
+that what they said is so."""
 
 
 class Forecast(StrictModel):
@@ -196,17 +206,36 @@ class Forecast(StrictModel):
 
 
 class Attribution(StrictModel):
-    """How the event reached the article that cites it."""
+    """How the event reached the article that cites it (its first source): the claim's path."""
 
     basis: Basis
     """`own-reporting`, `other-outlet`, `unnamed-source`, `unattributed-quotation`,
-    `named-speaker` or `opinion`."""
+    `named-speaker`, `statement-to-outlet` (e.g. a ministry's statement to the paper) or
+    `opinion`."""
     outlet: Identifier | None = None
-    """The outlet the citing article took it from, e.g. `yonhap`."""
+    """The outlet the citing article took it from, e.g. `yonhap`; never the citing outlet."""
     speaker: Identifier | None = None
-    """Who is quoted or cited, e.g. an unnamed government source."""
+    """Who is quoted or cited, e.g. an unnamed government source or the ministry that made a
+    statement to the paper."""
     note: Text | None = None
     """What a careful reader should know, e.g. that a quotation has no speaker."""
+    claim: Text | None = None
+    """The claim that travelled this path, as a clause that follows 'that' in reported
+    speech, in our own words and without its origin or date: `at least seven joint military
+    events had been cancelled since Seoul agreed to host THAAD`. Source questions set claims
+    side by side and ask which rests on an unnamed source, or which ran ahead of events."""
+
+    @model_validator(mode="after")
+    def _path_complete(self) -> Attribution:
+        if self.basis == "other-outlet" and self.outlet is None:
+            raise PydanticCustomError("path_without_outlet",
+                                      "an `other-outlet` path needs the `outlet` it came from",
+                                      {"at": ("outlet",)})
+        if self.basis in ("named-speaker", "statement-to-outlet") and self.speaker is None:
+            raise PydanticCustomError("path_without_speaker",
+                                      f"a `{self.basis}` path needs its `speaker`",
+                                      {"at": ("speaker",)})
+        return self
 
 
 class Scene(StrictModel):
@@ -230,6 +259,17 @@ class Place(StrictModel):
     """`city`, `country`, …; 'where' questions offer places of the same kind."""
 
 
+class PrintedDate(StrictModel):
+    """The date a page prints, and what it stands for."""
+
+    date: PartialDate
+    """The date as the page prints it, e.g. `2021-07-27`."""
+    marks: Literal["publication", "update", "page"]
+    """What the date marks: `publication` (when the article first appeared), `update` (an
+    'Updated' stamp: it may first have appeared earlier) or `page` (when the page was
+    generated or saved, not when the article was written)."""
+
+
 class SourceRecord(Source):
     """A source with an id, so events can cite it briefly."""
 
@@ -237,3 +277,32 @@ class SourceRecord(Source):
     """Events list this id in their `sources`."""
     reader: Scene | None = None
     """Who reads this article when it appears, and where: the scene of questions it backs."""
+    about: Text | None = None
+    """What the piece is about, as a noun phrase with no outlet, kind or date, so pieces can
+    be offered side by side: `Chang Wanquan's visit to Seoul`. Source questions need it."""
+    named: Text | None = None
+    """How a sentence names the piece, as it reads mid-sentence: `the Korea Herald's report
+    on the JCS chairman's talks in Beijing`. Defaults to `the article about` and `about`."""
+    kind_note: Text | None = None
+    """What shows the piece's `kind`, as a sentence: `It argues a case in its own voice…`."""
+    printed: PrintedDate | None = None
+    """The date the page prints and what it marks; leave it out when the page prints none."""
+    written: DateSpan | None = None
+    """When the content shows the piece was written, where the printed date will not do:
+    `{earliest: 2017-11, latest: 2017-12}` for a page dated 2021."""
+    date_note: Text | None = None
+    """How the content dates the piece, as a sentence; required with `written`."""
+
+    @model_validator(mode="after")
+    def _written_explained(self) -> SourceRecord:
+        if self.written is not None and self.date_note is None:
+            raise PydanticCustomError("written_without_note",
+                                      "`written` needs a `date_note` saying how the content "
+                                      "dates the piece", {"at": ("written",)})
+        if (self.written is not None and self.printed is not None
+                and self.printed.marks == "page"
+                and self.printed.date < self.written.latest[:len(self.printed.date)]):
+            raise PydanticCustomError("page_before_writing",
+                                      "the page is dated before the piece was written",
+                                      {"at": ("printed", "date")})
+        return self

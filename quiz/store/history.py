@@ -50,6 +50,12 @@ class RoundRecord:
     def accuracy(self) -> float:
         return self.correct / self.answered if self.answered else 0.0
 
+    @property
+    def played(self) -> int:
+        """Questions answered so far, decisions included (`answered` counts marked ones)."""
+        outcomes = self.state.get("outcomes") if isinstance(self.state, dict) else None
+        return len(outcomes) if isinstance(outcomes, list) else self.answered
+
 
 class History:
     """The learner's history file. Every answer is committed as it is given.

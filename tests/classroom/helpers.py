@@ -42,6 +42,32 @@ questions:
     explanation: Three visits were called off.
 """
 
+SCENARIO = """\
+id: scenario
+title: A decision and a forecast
+questions:
+  - id: advise
+    type: decision
+    context: {date: February 2015, place: Seoul, role: a desk officer}
+    prompt: Chang has raised THAAD. What do you advise Han Min-koo to say?
+    options:
+      - text: That Seoul has signed no agreement to deploy THAAD
+        consequence: A true and narrow answer; the hotline talks go ahead.
+        actual: true
+        sources:
+          - {outlet: JoongAng Daily, title: THAAD on the table, date: '2015-02-05'}
+      - text: That Seoul will never host THAAD
+        consequence: It ends the subject today, but commits Seoul to a promise.
+  - id: dialogue
+    type: predict
+    prompt: Seoul has agreed to host THAAD. What will Beijing do about the defence dialogue?
+    choices: [Put the dialogue on hold, Hold it as planned, Raise it to ministers]
+    answer: 0
+    sources:
+      - {outlet: China Daily, title: Defence dialogue on hold, date: '2016-11-08'}
+"""
+"""A decision (with what the real actor did, and its source) and a prediction."""
+
 
 def write_bank(folder: Path, text: str = BANK) -> Path:
     path = folder / "bank.yaml"

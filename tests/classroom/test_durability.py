@@ -99,6 +99,65 @@ def test_kill_9_mid_round_loses_no_acknowledged_answer(tmp_path):
         server.stop()
 
 
+def test_kill_9_keeps_every_acknowledged_decision_and_forecast(tmp_path):
+    """Decisions and forecasts are journaled like any answer: killed mid-forecast, the
+    server comes back with each stored one, its points (none for a decision, Brier points
+    for a forecast), and the class's report."""
+    from quiz.classroom import report
+    from quiz.game.calibration import points
+    from tests.classroom.helpers import SCENARIO, answer
+
+    db, port = tmp_path / "class.db", free_port()
+    server = ServeProcess(db, write_bank(tmp_path, SCENARIO), port, "--time-limit", "60")
+    try:
+        teacher = host(server)
+        joined = [student(server, f"S{i}") for i in range(4)]
+        students = [party for party, _ in joined]
+        control(teacher, "start")
+        for i, party in enumerate(students):
+            party.expect("question", index=0)
+            assert answer(party, 0, i % 2).accepted
+        control(teacher, "next")
+        question = students[0].expect("question", index=1)
+        assert question.confidences == [50, 60, 70, 80, 90, 100]
+        happened = question.choices.index("Put the dialogue on hold")
+        forecasts = {0: (happened, 90), 1: ((happened + 1) % 3, 70), 2: (happened, 50)}
+        for i, (choice, confidence) in forecasts.items():
+            if i:
+                students[i].expect("question", index=1)
+            ack = answer(students[i], 1, {"choice": choice, "confidence": confidence})
+            assert ack.accepted
+        server.kill()  # S3 has not answered: the forecast stays open
+
+        again = ServeProcess(db, None, port)
+        try:
+            room = store.load_room(store.open_store(db), again.details["session"])
+            assert room.state == "question" and room.index == 1
+            by_name = {pl.name: pl for pl in room.players.values()}
+            for i in range(4):
+                decided = by_name[f"S{i}"].answers[0]
+                assert decided.value == i % 2 and decided.points == 0
+            for i, (choice, confidence) in forecasts.items():
+                stored = by_name[f"S{i}"].answers[1]
+                assert stored.value == {"choice": choice, "confidence": confidence}
+                assert stored.points == points(confidence, choice == happened)
+                assert by_name[f"S{i}"].score == stored.points
+            # The last student rejoins with their token and forecasts; the reveal follows.
+            late = Party(again.url)
+            late.hello(again.code, rejoin_token=joined[3][1].rejoin_token)
+            assert late.expect("question", index=1).confidences
+            assert answer(late, 1, {"choice": happened, "confidence": 100}).accepted
+            reveal = late.expect("reveal", index=1)
+            # (0.1² + 0.7² + 0.5² + 0²) / 4 = (0.01 + 0.49 + 0.25 + 0) / 4 = 0.1875
+            assert reveal.class_brier == 0.188 and reveal.points == 100
+            summed = report.build_report(store.open_store(db)).calibration
+            assert summed.forecasts == 4 and summed.mean_brier == 0.1875
+        finally:
+            again.stop()
+    finally:
+        server.stop()
+
+
 def test_an_answer_that_cannot_be_stored_is_refused_not_lost(tmp_path):
     import sqlite3
 

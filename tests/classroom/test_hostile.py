@@ -129,3 +129,65 @@ def test_out_of_order_messages_are_refused(server):
     assert party.expect("error").code == "bad_state"
     assert not answer(party, 5, 1).accepted
     _still_serving(server)
+
+
+forecast_like = st.one_of(
+    st.fixed_dictionaries({"choice": st.integers(-3, 5) | json_values,
+                           "confidence": st.sampled_from([50, 60, 70, 80, 90, 100])
+                           | st.integers(-10, 200) | json_values}),
+    st.dictionaries(st.sampled_from(["choice", "confidence", "Choice", "x"]), json_values,
+                    max_size=3),
+    json_values,
+)
+
+
+@pytest.fixture(scope="module")
+def forecasting(tmp_path_factory):
+    """A live server whose open question is a prediction (after a decision)."""
+    from tests.classroom.helpers import SCENARIO, Running, write_bank
+
+    folder = tmp_path_factory.mktemp("forecasts")
+    roomy = Limits(connections=10_000, joins_per_minute=100_000)
+    live = Running(folder / "class.db", write_bank(folder, SCENARIO), time_limit=600,
+                   limits=roomy)
+    try:
+        teacher = host(live)
+        bystander, _ = student(live, "Bystander")  # never answers: the forecast stays open
+        control(teacher, "start")
+        control(teacher, "skip")
+        control(teacher, "next")
+        bystander.expect("question", index=1)
+        yield live
+    finally:
+        live.stop()
+
+
+@SETTINGS
+@given(value=forecast_like)
+def test_hostile_forecasts_are_refused_in_one_sentence(forecasting, value):
+    """Whatever a client sends as a forecast: a valid one is stored and scored on its
+    Brier points; anything else is refused in one sentence; the room carries on."""
+    from quiz.game.calibration import points
+
+    party = Party(forecasting.url)
+    name = next(NAMES)
+    party.hello(forecasting.code, name=name)
+    party.expect("welcome")
+    question = party.expect("question", index=1)
+    party.send(json.dumps({"type": "answer", "question": 1, "value": value}))
+    while (reply := p.parse_server(party.socket.recv(timeout=5))).type not in ("ack", "error"):
+        pass
+    me = next(pl for pl in forecasting.room.players.values() if pl.name == name)
+    if reply.type == "error":
+        assert reply.code == "malformed" and "\n" not in reply.message
+        assert 1 not in me.answers
+    elif reply.accepted:
+        stored = me.answers[1]
+        happened = question.choices.index("Put the dialogue on hold")
+        assert stored.value == value and set(value) == {"choice", "confidence"}
+        assert stored.points == points(value["confidence"], value["choice"] == happened)
+    else:
+        assert "forecast" in reply.reason and "\n" not in reply.reason
+        assert 1 not in me.answers
+    party.close()
+    _still_serving(forecasting)

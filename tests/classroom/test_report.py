@@ -186,3 +186,117 @@ def test_typed_and_matched_answers_read_as_words_after_a_reload(tmp_path):
     assert matched.answer == "Han → ROK; Chang → PRC"
     assert matched.common_wrong == "Han → Japan; Chang → (none)"
     assert "Han → Japan; Chang → (none)" in report.as_text(built)
+
+
+SCENARIO_BANK = {"id": "b", "title": "Decisions and forecasts", "questions": [
+    {"id": "q0", "type": "single_choice", "prompt": "Where?", "choices": ["right", "near", "far"],
+     "answer": 0},
+    {"id": "q1", "type": "decision", "prompt": "What do you advise?", "options": [
+        {"text": "Deny", "consequence": "Calm now."},
+        {"text": "Admit", "consequence": "Candid.", "actual": True,
+         "sources": [{"outlet": "The Herald", "title": "Admitted", "date": "2015-02-04"}]},
+        {"text": "Stall", "consequence": "Nobody is fooled."}]},
+    {"id": "q2", "type": "predict", "prompt": "What next?",
+     "choices": ["Talks stop", "Talks go on", "A summit"], "answer": 0,
+     "sources": [{"outlet": "China Daily", "title": "On hold", "date": "2016-11-08"}]},
+]}
+ORDERS = [(0, 1, 2), (2, 0, 1), (1, 2, 0)]
+"""Shown in another order than the bank's: Stall, Deny, Admit; go on, summit, stop."""
+ANSWERS = {  # display positions; None: no answer
+    "Ann": [0, 2, {"choice": 2, "confidence": 90}],   # right; Admit; stop at 90%: right
+    "Bob": [1, 2, {"choice": 0, "confidence": 80}],   # wrong; Admit; go on at 80%: wrong
+    "Cy": [0, 0, {"choice": 2, "confidence": 80}],    # right; Stall; stop at 80%: right
+    "Di": [None, None, {"choice": 1, "confidence": 50}],  # -; -; summit at 50%: wrong
+}
+
+
+def scenario_session(tmp_path):
+    bank = Bank.model_validate(SCENARIO_BANK)
+    dealt = [Dealt(Entry("b", None, q), order)
+             for q, order in zip(bank.questions, ORDERS, strict=True)]
+    clock = Clock()
+    room = Room("ABCD", dealt, ScoringRules(), clock=clock)
+    connection = store.open_store(tmp_path / "r.db")
+    session = store.create_session(connection, room, bank.title)
+    players = {name: room.join(name) for name in ANSWERS}
+    for player in players.values():
+        store.commit(connection, store.new_player(session, player))
+    room.control("start")
+    for index in range(3):
+        opened = clock.now
+        clock.now = opened + 20  # the whole limit: no time bonus, to keep sums by hand
+        for name, answers in ANSWERS.items():
+            if answers[index] is not None:
+                submission = room.answer(players[name].id, index, answers[index])
+                store.commit(connection, store.answer_row(session, players[name], submission))
+        room.close_if_due()
+        room.control("next")
+    store.commit(connection, store.room_state(session, room))
+    return connection, session
+
+
+def test_decisions_and_predictions_in_the_report_by_hand(tmp_path):
+    connection, session = scenario_session(tmp_path)
+    built = report.build_report(connection, session)
+    students = {s.name: s for s in built.students}
+    # Scores: 200 for the right single choice; nothing for a decision; a forecast's
+    # round(100 × (1 − Brier)): 90% right 99, 80% wrong 36, 80% right 96, 50% 75.
+    assert {n: s.score for n, s in students.items()} == {
+        "Ann": 299, "Bob": 36, "Cy": 296, "Di": 75}
+    assert [s.name for s in built.students] == ["Ann", "Cy", "Di", "Bob"]
+    # Accuracy over the two marked questions; the decision counts for nobody.
+    assert {n: (s.correct, s.accuracy) for n, s in students.items()} == {
+        "Ann": (2, 1.0), "Bob": (0, 0.0), "Cy": (2, 1.0), "Di": (0, 0.0)}
+    assert students["Bob"].right == [False, None, False]
+    assert students["Cy"].answers == ["right", "Stall", "Talks stop (80% sure)"]
+    # Brier: (0.9 − 1)² = 0.01, (0.8 − 0)² = 0.64, (0.8 − 1)² = 0.04, (0.5 − 0)² = 0.25.
+    assert {n: s.mean_brier for n, s in students.items()} == {
+        "Ann": 0.01, "Bob": 0.64, "Cy": 0.04, "Di": 0.25}
+    _, decision, prediction = built.items
+    assert not decision.scored and decision.facility is None and decision.answer == "Admit"
+    assert [(c.text, c.count, c.happened) for c in decision.choices] == [
+        ("Stall", 1, False), ("Deny", 0, False), ("Admit", 2, True)]
+    assert decision.sources == ["The Herald, “Admitted”, 2015-02-04"]
+    assert [(c.text, c.count, c.happened) for c in prediction.choices] == [
+        ("Talks go on", 1, False), ("A summit", 1, False), ("Talks stop", 2, True)]
+    assert prediction.facility == 0.5 and prediction.mean_brier == 0.235
+    assert [(f.name, f.confidence, f.right, f.brier) for f in prediction.forecasts] == [
+        ("Ann", 90, True, 0.01), ("Cy", 80, True, 0.04), ("Di", 50, False, 0.25),
+        ("Bob", 80, False, 0.64)]
+    # The class: 50% once (wrong), 80% twice (one right), 90% once (right);
+    # mean Brier (0.01 + 0.64 + 0.04 + 0.25) / 4 = 0.235 against 0.25 for always 50%.
+    summed = built.calibration
+    assert summed.forecasts == 4 and summed.mean_brier == 0.235 and summed.baseline == 0.25
+    assert [(lv.confidence, lv.forecasts, lv.right, lv.hit_rate) for lv in summed.levels] == [
+        (50, 1, 0, 0.0), (80, 2, 1, 0.5), (90, 1, 1, 1.0)]
+
+
+def test_the_report_formats_show_decisions_unscored_and_the_class_calibration(tmp_path):
+    connection, session = scenario_session(tmp_path)
+    built = report.build_report(connection, session)
+    text = report.as_text(built)
+    assert "  1  Ann" in text and "2/2 " in text and "0.01" in text
+    assert "◆" in text and "unmarked" in text
+    assert "◆ 3. 2  Admit  ← what the real actor did" in text
+    assert "✔ 3. 2  Talks stop  ← what happened" in text
+    assert "source: The Herald, “Admitted”, 2015-02-04" in text
+    assert "class mean Brier 0.235 over 4 forecasts (always saying 50%: 0.25)" in text
+    assert "         80%         2     1      50%" in text
+    assert "mean Brier 0.235, better than always saying 50% (0.25)" in text
+    assert "most chosen wrong: Talks go on (1)" in text
+    rows = list(csv.DictReader(io.StringIO(report.as_csv(built))))
+    forecasts = [r for r in rows if r["section"] == "forecast"]
+    assert [(r["name_or_prompt"], r["confidence"], r["brier"]) for r in forecasts] == [
+        ("Ann", "90", "0.01"), ("Cy", "80", "0.04"), ("Di", "50", "0.25"), ("Bob", "80", "0.64")]
+    choices = [(r["name_or_prompt"], r["count"], r["score_or_answer"]) for r in rows
+               if r["section"] == "choice" and r["rank_or_number"] == "2"]
+    assert choices == [("Stall", "1", ""), ("Deny", "0", ""), ("Admit", "2", "what happened")]
+    decision_row = next(r for r in rows if r["section"] == "question" and r["kind"] == "decision")
+    assert decision_row["accuracy_or_facility"] == ""
+    levels = [(r["rank_or_number"], r["answered"], r["correct"]) for r in rows
+              if r["section"] == "calibration"]
+    assert levels[:3] == [("50%", "1", "0"), ("80%", "2", "1"), ("90%", "1", "1")]
+    assert [r["brier"] for r in rows if r["section"] == "calibration"][3:] == ["0.235", "0.25"]
+    data = json.loads(report.as_json(built))
+    assert data["calibration"]["mean_brier"] == 0.235
+    assert data["items"][1]["scored"] is False

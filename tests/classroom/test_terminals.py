@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 
 from textual.widgets import DataTable, Static
 
 from quiz.classroom.client import RejoinTokens
 from quiz.tui.classroom.host_app import HostApp
 from quiz.tui.classroom.student_app import StudentApp
-from tests.classroom.helpers import Running, control, host, student, write_bank
+from tests.classroom.helpers import (
+    SCENARIO,
+    Running,
+    answer,
+    control,
+    host,
+    student,
+    write_bank,
+)
 
 
 @contextlib.asynccontextmanager
@@ -155,5 +164,104 @@ async def test_a_student_answers_every_kind_of_question_from_the_keyboard(tmp_pa
             await until(pilot, lambda: "Right!" in text_of(app, "#message"))
         kim = next(p for p in server.room.players.values() if p.name == "Kim")
         assert [kim.answers[i].correct for i in range(4)] == [True] * 4
+    finally:
+        await asyncio.to_thread(server.stop)
+
+
+async def test_a_terminal_student_decides_and_forecasts_beside_another_student(tmp_path):
+    """Over a real socket: the terminal student's decision is never marked and shows its
+    consequence beside the real one; a forecast waits for its confidence (Esc goes back
+    to the choices), and scores on Brier points; another client's refused forecasts
+    (no confidence, 85%) change nothing."""
+    (tmp_path / "scenario.yaml").write_text(SCENARIO, encoding="utf-8")
+    server = await asyncio.to_thread(Running, tmp_path / "class.db",
+                                     tmp_path / "scenario.yaml")
+    try:
+        teacher = await asyncio.to_thread(host, server)
+        other, _ = await asyncio.to_thread(student, server, "Lee")
+        app = StudentApp(server.url, server.code, "Kim", RejoinTokens(tmp_path / "r.json"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: "Waiting" in text_of(app, "#message"))
+            await asyncio.to_thread(control, teacher, "start")
+            await until(pilot, lambda: app.question is not None)
+            assert "not marked" in text_of(app, "#hint")
+            never = app.question.choices.index("That Seoul will never host THAAD")
+            await pilot.press(str(never + 1))
+            await until(pilot, lambda: "locked in" in text_of(app, "#message"))
+            await asyncio.to_thread(answer, other, 0, 1 - never)
+            await until(pilot, lambda: "Your decision" in text_of(app, "#message"))
+            shown = text_of(app, "#message")
+            assert "decisions are not marked" in shown and "commits Seoul" in shown
+            assert "What the real actor did: That Seoul has signed no agreement" in shown
+            assert "JoongAng Daily" in shown and "Not this time" not in shown
+            assert "1 × " in shown
+
+            await asyncio.to_thread(control, teacher, "next")
+            await until(pilot, lambda: app.question is not None and app.question.index == 1)
+            await pilot.pause(0.1)
+            assert app.question.confidences == [50, 60, 70, 80, 90, 100]
+            hold = app.question.choices.index("Put the dialogue on hold")
+            await pilot.press(str(hold + 1))
+            await until(pilot, lambda: "How sure are you" in text_of(app, "#message"))
+            await pilot.press("escape")  # changes her mind: back to the choices
+            await until(pilot, lambda: "How sure" not in text_of(app, "#message"))
+            assert "forecast" in text_of(app, "#hint")
+            await pilot.press(str(hold + 1))
+            await until(pilot, lambda: "How sure are you" in text_of(app, "#message"))
+            kim = next(p for p in server.room.players.values() if p.name == "Kim")
+            assert 1 not in kim.answers  # nothing is sent without a confidence
+            await pilot.press("4")  # 80%
+            await until(pilot, lambda: "locked in" in text_of(app, "#message"))
+            for bad in ({"choice": 1}, {"choice": 1, "confidence": 85}):
+                raw = json.dumps({"type": "answer", "question": 1, "value": bad})
+                await asyncio.to_thread(other.send, raw)
+                error = await asyncio.to_thread(other.expect, "error")
+                assert error.code == "malformed" and "forecast" in error.message
+            refused = await asyncio.to_thread(answer, other, 1, 1)  # a bare choice
+            assert not refused.accepted and "how sure" in refused.reason
+            await asyncio.to_thread(answer, other, 1, {"choice": (hold + 1) % 3,
+                                                       "confidence": 60})
+            await until(pilot, lambda: "That is what happened" in text_of(app, "#message"))
+            shown = text_of(app, "#message")
+            assert "+96 points" in shown and "(80% sure)" in shown and "Brier score 0.04" in shown
+            assert "China Daily" in shown
+        lee = next(p for p in server.room.players.values() if p.name == "Lee")
+        assert kim.score == 96 and kim.answers[0].points == 0
+        # Wrong at 60%: Brier 0.6² = 0.36, so round(100 × 0.64) = 64 points.
+        assert lee.score == 64 and not lee.answers[1].correct
+    finally:
+        await asyncio.to_thread(server.stop)
+
+
+async def test_the_dashboard_reveals_a_decision_and_a_forecast_for_discussion(tmp_path):
+    (tmp_path / "scenario.yaml").write_text(SCENARIO, encoding="utf-8")
+    server = await asyncio.to_thread(Running, tmp_path / "class.db",
+                                     tmp_path / "scenario.yaml")
+    try:
+        app = HostApp(server.url, server.code, server.host_token)
+        async with app.run_test(size=(100, 30)) as pilot:
+            ann, _ = await asyncio.to_thread(student, server, "Ann")
+            await until(pilot, lambda: app.query_one("#roster", DataTable).row_count == 1)
+            await pilot.press("s")
+            await until(pilot, lambda: "A decision: not marked" in text_of(app, "#live-body"))
+            question = await asyncio.to_thread(ann.expect, "question", index=0)
+            await asyncio.to_thread(answer, ann, 0, question.choices.index(
+                "That Seoul will never host THAAD"))
+            await until(pilot, lambda: "what the class chose" in text_of(app, "#live-body"))
+            shown = text_of(app, "#live-body")
+            assert "What the real actor did: That Seoul has signed no agreement" in shown
+            assert "JoongAng Daily" in shown and "2015-02-05" in shown and "◆" in shown
+            assert "Discuss" in text_of(app, "#hint")
+            await pilot.pause(0.5)
+            assert server.room.state == "reveal"  # it waits for the teacher
+            await pilot.press("n")
+            question = await asyncio.to_thread(ann.expect, "question", index=1)
+            await until(pilot, lambda: "how sure" in text_of(app, "#live-body"))
+            hold = question.choices.index("Put the dialogue on hold")
+            await asyncio.to_thread(answer, ann, 1, {"choice": hold, "confidence": 70})
+            await until(pilot, lambda: "what the class predicted" in text_of(app, "#live-body"))
+            shown = text_of(app, "#live-body")
+            assert "Class Brier score 0.09: better than always saying 50%" in shown
+            assert "China Daily" in shown
     finally:
         await asyncio.to_thread(server.stop)

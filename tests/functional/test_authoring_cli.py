@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from quiz.cli import main
@@ -9,6 +11,7 @@ from quiz.content.lint import lint_file
 from quiz.content.load import load_bank
 from quiz.model.questions import QUESTION_TYPES
 
+ROOT = Path(__file__).resolve().parents[2]
 TEACHER_GIFT = """\
 // Unit test: a teacher's file with a mix of question types
 $CATEGORY: $course$/top/Unit 3
@@ -24,6 +27,16 @@ $CATEGORY: $course$/top/Unit 3
 ::essay::Describe the thaw of 2017. {}
 
 ::match::Match the ministers. {=Han -> ROK =Chang -> PRC =Kishida -> Japan}
+
+::who::Who signed for China? {=Chang Wanquan =Chang Wan-quan#Either spelling.}
+
+::year::In which year did THAAD arrive? {#2017}
+
+::both::Which two held talks? {~%50%Han ~%50%Chang ~%-100%Kishida}
+
+::gap::The hotline links the two {~capitals =defence ministries ~navies}.
+
+::intro::The next questions are about 2015.
 """
 
 
@@ -53,12 +66,20 @@ def test_a_teachers_gift_file_comes_in_and_plays(tmp_path):
     runner = CliRunner()
     result = runner.invoke(main, ["import", str(source), "-o", str(target)])
     assert result.exit_code == 0, result.output
-    assert f"{source}:12:1: error: question 'essay' is an essay" in result.output
-    assert f"{source}:14:1: error: question 'match' is a matching" in result.output
-    assert "Imported 2 question(s)" in result.output
+    # Every Moodle question type comes in, but for the essay and the description.
+    errors = [line for line in result.output.splitlines() if ": error: " in line]
+    assert errors == [
+        f"{source}:12:1: error: question 'essay' is an essay question, which Scenario Quiz "
+        "cannot hold; it was not imported",
+        f"{source}:24:1: error: question 'intro' has no answer block {{…}}: it is a "
+        "description, not a question; it was not imported"]
+    assert "Imported 7 question(s)" in result.output
     bank = load_bank(target)
-    assert [q.id for q in bank.questions] == ["capital", "tf"]
+    assert [q.type for q in bank.questions] == [
+        "single_choice", "true_false", "matching", "short_answer", "numeric",
+        "multiple_select", "single_choice"]
     assert bank.questions[0].tags == ["Unit 3"]
+    assert bank.questions[3].answers[1].feedback == "Either spelling."
     refused = runner.invoke(main, ["import", str(source), "-o", str(target)])
     assert refused.exit_code == 2 and "--force" in refused.output
 
@@ -89,3 +110,12 @@ def test_import_errors_are_one_sentence(tmp_path):
     empty.write_text("// nothing here\n", encoding="utf-8")
     result = runner.invoke(main, ["import", str(empty), "-o", str(tmp_path / "y.yaml")])
     assert result.exit_code == 1 and "nothing in" in result.output
+
+
+def test_aiken_import_counts_questions_left_out_apart_from_stray_lines(tmp_path):
+    source = tmp_path / "errors.aiken"
+    source.write_text((ROOT / "tests/corpus/moodle/aiken_errors.txt").read_text(), "utf-8")
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path / "a.yaml")])
+    assert result.exit_code == 0, result.output
+    assert ("Imported 2 question(s)" in result.output and "2 could not be imported; 2 stray "
+            "line(s) were ignored (listed above)" in result.output)

@@ -23,6 +23,7 @@ from quiz.safety.terminal import visible
 from quiz.store.history import History
 from quiz.tui.preview import PreviewApp
 from quiz.tui.screens.briefing import BriefingScreen
+from quiz.tui.screens.debrief import DebriefScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.summary import SummaryScreen
@@ -56,6 +57,11 @@ def hostile_bank() -> Bank:
          "answers": ["a", {"text": "b", "feedback": "f"}]},
         {"id": "match", "type": "matching", "prompt": "p", "distractors": ["z"],
          "pairs": [{"left": "a", "right": "x"}, {"left": "b", "right": "y"}]},
+        {"id": "decide", "type": "decision", "prompt": "p", "options": [
+            {"text": "a", "consequence": "c"}, {"text": "b", "consequence": "d",
+                                                "actual": True, "sources": [dict(source)]}]},
+        {"id": "forecast", "type": "predict", "prompt": "p", "choices": ["a", "b", "c"],
+         "answer": 1},
     ]
     for question in questions:
         question |= {"explanation": "e", "sources": [dict(source)], "tags": ["tag"]}
@@ -70,6 +76,8 @@ def hostile_bank() -> Bank:
         for name in ("choices", "items"):
             if hasattr(question, name):
                 setattr(question, name, [text() for _ in getattr(question, name)])
+        for option in getattr(question, "options", []):
+            option.text, option.consequence = text(), text()
         if question.type == "numeric":
             question.unit = text()
         for accepted in getattr(question, "answers", []):
@@ -125,6 +133,10 @@ async def test_a_bank_full_of_escape_sequences_renders_as_visible_escapes(tmp_pa
             screens.append(on_screen(app))
             await pilot.press("enter")
             await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)  # the chapter has a decision
+        screens.append(on_screen(app))
+        await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         screens.append(on_screen(app))
         assert app.is_running
@@ -222,3 +234,22 @@ def test_quiz_preview_exits_non_zero_when_the_app_dies(tmp_path, monkeypatch, he
     _dies_on_mount(monkeypatch, PreviewApp)
     result = CliRunner().invoke(main, ["preview", "questions/examples.yaml"])
     assert result.exit_code == 1
+
+
+async def test_the_confidence_hint_quotes_a_choice_as_typed(tmp_path):
+    bank = Bank.model_validate({"id": "b", "title": "t", "questions": [
+        {"id": "f", "type": "predict", "prompt": "What next?", "answer": 0,
+         "choices": ["[bold]loud[/bold] [/]", "quiet"]}]})
+    bank.questions[0].choices[0] += " \x1b]0;PWNED\x07"  # past validation, as a cache could
+    app = make_app(tmp_path, library=Library([bank]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await choose(pilot, app, "t", "predict")
+        await pilot.pause()
+        dealt = app.screen.round.current
+        await pilot.press(str(dealt.order.index(0) + 1))
+        await pilot.pause()
+        shown = on_screen(app)
+        assert "How sure are you" in shown and app.is_running
+        assert "“[bold]loud[/bold] [/] \\x1b]0;PWNED\\x07”" in shown
+        assert_clean(shown)

@@ -113,7 +113,7 @@ async def _sort_items(pilot, shown: list[int]) -> None:
         for _ in range(abs(position - cursor)):
             await pilot.press(step)
         for here in range(position, target, -1):
-            await pilot.press("k")
+            await pilot.press("k" if here % 2 else "K")  # the help offers both cases
             shown[here], shown[here - 1] = shown[here - 1], shown[here]
         cursor = target
 

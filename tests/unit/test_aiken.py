@@ -45,8 +45,72 @@ def test_problems_are_reported_by_line_and_the_rest_comes_in():
     lines = {p.line: p.message for p in converted.problems}
     assert "names no option" in lines[4]
     assert "out of order" in lines[8]
-    assert "fewer than two" in lines[16]
-    assert "no ANSWER" in lines[20]
+    assert "fewer than two" in lines[18] and "line 16" in lines[18]
+    assert "no ANSWER: line at all" in lines[20]
+
+
+# Moodle's own fixture, question/format/aiken/tests/fixtures/aiken_errors.txt.
+MOODLE_ERRORS = """\
+A question with too few answers
+A) Only answer
+ANSWER: A
+
+A) Question not started
+
+ANSWER: Question not started
+
+A good question
+A) Correct
+B) Incorrect
+ANSWER: A
+
+A question started but not finished
+A) Correct-ish
+B) Incorrect-ish
+
+A second good question
+A)Incorrect (No space)
+B)Correct (No space)
+ANSWER: B"""
+
+
+def test_moodles_error_fixture_imports_its_good_questions_and_reports_moodles_lines():
+    converted = read_aiken(MOODLE_ERRORS, "aiken_errors.txt")
+    first, second = converted.questions
+    assert (first["prompt"], first["choices"], first["answer"]) == (
+        "A good question", ["Correct", "Incorrect"], 0)
+    assert (second["prompt"], second["choices"], second["answer"]) == (
+        "A second good question", ["Incorrect (No space)", "Correct (No space)"], 1)
+    # aikenformat_test.php: errors on lines 3, 5, 7 and 18, and nothing else.
+    assert [(p.line, p.severity) for p in converted.problems] == [
+        (3, "error"), (5, "error"), (7, "error"), (18, "error")]
+    by_line = {p.line: p.message for p in converted.problems}
+    assert "fewer than two options" in by_line[3]
+    assert "follows no question" in by_line[5] and "follows no question" in by_line[7]
+    assert "the question on line 14 has no ANSWER: line" in by_line[18]
+
+
+def test_a_broken_question_never_swallows_the_next_one():
+    converted = read_aiken("Broken?\nA. a\nC. c\n\nGood?\nA. yes\nB. no\nANSWER: A\n\n"
+                           "Unfinished?\nA. x\nB. y\nNext good?\nA. p\nB. q\nANSWER: B\n")
+    assert [q["prompt"] for q in converted.questions] == ["Good?", "Next good?"]
+    assert [(p.line, p.severity) for p in converted.problems] == [
+        (3, "error"), (13, "error")]
+    assert "line 1" in converted.problems[0].message
+
+
+def test_options_without_a_space_and_a_wrapped_prompt():
+    converted = read_aiken("Which city\nis the capital?\nA)Seoul\nB.Busan\nANSWER: A\n")
+    (question,) = converted.questions
+    assert question["prompt"] == "Which city\nis the capital?"
+    assert question["choices"] == ["Seoul", "Busan"]
+    (warning,) = converted.problems
+    assert warning.severity == "warning" and warning.line == 2
+
+
+def test_a_question_may_begin_like_an_abbreviation():
+    converted = read_aiken("U.S. forces arrived in which year?\nA. 1950\nB. 1953\nANSWER: A")
+    assert converted.questions[0]["prompt"].startswith("U.S. forces")
 
 
 def test_export_keeps_what_aiken_holds_and_reports_the_rest():

@@ -1,6 +1,7 @@
 """Properties of the generator on random timelines, checked against the event data: keys
 match the data, no distractor is true per the timeline, no stem holds its answer, scenes
-never precede their sources, and cause questions use only stated links."""
+never precede their sources, cause questions use only stated links, and source questions
+match the sources' kinds, printed dates and the claims' paths."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 
 from quiz.content.dump import to_yaml
 from quiz.content.generate import NothingToAsk, generate
+from quiz.content.generate.about_sources import OPINION, REPORTING
 from quiz.content.generate.dates import clearly_before, event_span, settled, span
 from quiz.content.key import answer_text
 from quiz.content.lint import lint_bank
@@ -17,6 +19,7 @@ from quiz.model.bank import Bank
 from quiz.model.common import normalized
 from quiz.model.events import Timeline
 from quiz.model.questions import MultipleSelect, SingleChoice
+from quiz.model.timeline_parts import NAMELESS_BASES, SPEECH_BASES
 from tests.strategies import examples, timeline
 
 PROPERTIES = settings(max_examples=examples(120), deadline=None)
@@ -40,8 +43,11 @@ def test_every_key_matches_the_data_and_no_distractor_is_true(data, seed):
     events, actors = model.event_index(), model.actor_index()
     for question in generated.bank.questions:
         draft = generated.drafts[question.id]
-        event = events[draft.events[0]]
         assert question.sources and question.explanation and question.context
+        if draft.kind == "source":
+            _check_source(model, question, draft)
+            continue
+        event = events[draft.events[0]]
         if isinstance(question, SingleChoice):
             refs = draft.choice_refs
             assert len(refs) == len(question.choices) >= 3
@@ -98,6 +104,64 @@ def test_every_key_matches_the_data_and_no_distractor_is_true(data, seed):
             assert (normalized(true) in normalized(question.prompt)) is is_true
 
 
+def _keys(question) -> set[int]:
+    return {question.answer} if isinstance(question, SingleChoice) else set(question.answers)
+
+
+def _check_source(model: Timeline, question, draft) -> None:
+    """Each key is what the data says; no wrong option is true per the timeline."""
+    events, records = model.event_index(), model.source_index()
+    refs, keys = draft.choice_refs, _keys(question)
+    assert len(refs) == len(question.choices) >= 3
+    answer = draft.answer_ref if isinstance(draft.answer_ref, list) else [draft.answer_ref]
+    assert sorted(refs[k] for k in keys) == sorted(answer)
+    assert "source-criticism" in question.tags
+    if question.id.endswith(".source-unnamed"):
+        record = question.id.rsplit(".", 1)[0]
+        for index, ref in enumerate(refs):
+            event = events[ref]
+            assert event.sources[0] == record  # every claim is from the one article
+            assert question.choices[index].casefold() == event.attribution.claim.casefold()
+            basis = event.attribution.basis
+            # a key rests on an unnamed source; a wrong option names its origin or is the
+            # article's own, and is never another nameless path
+            assert (basis == "unnamed-source") is (index in keys)
+            assert index in keys or basis not in NAMELESS_BASES
+        assert (isinstance(question, MultipleSelect)
+                is (sum(e.attribution.basis == "unnamed-source" for e in events.values()
+                        if e.sources[0] == record and e.attribution
+                        and e.attribution.claim) > 1))
+    elif question.id == "source-opinion":
+        for index, ref in enumerate(refs):
+            assert records[ref].kind in (OPINION if index in keys else REPORTING)
+    elif question.id == "source-printed":
+        for index, ref in enumerate(refs):
+            marks = records[ref].printed.marks
+            assert (marks != "publication") is (index in keys)
+    elif question.id.endswith(".source-premature"):
+        (key,) = keys
+        claimed = events[refs[key]]
+        later = events[claimed.ahead_of]
+        assert claimed.status == "claimed" and later.status == "happened"
+        assert claimed.attribution.claim in question.choices[key]
+        for index, ref in enumerate(refs):
+            if index != key:  # reported as done, and it had happened
+                event = events[ref]
+                assert event.status == "happened" and ref != later.id
+                assert event.attribution.basis not in SPEECH_BASES
+                assert event.attribution.claim in question.choices[index]
+    else:
+        assert question.id.endswith(".source-written")
+        record = records[question.id.rsplit(".", 1)[0]]
+        year = record.written.earliest[:4]
+        assert refs[question.answer] == year == record.written.latest[:4]
+        newest = max(s.date for s in model.sources)[:4]
+        for index, ref in enumerate(refs):
+            if index != question.answer:  # the page's year, or a year the sources rule out
+                assert ref == record.printed.date[:4] or (
+                    abs(int(ref) - int(year)) >= 2 and ref <= newest)
+
+
 def _check_cause(model: Timeline, question, draft) -> None:
     """Only links a source states; every key is a stated effect; no wrong option is one."""
     cause, *effects = draft.events
@@ -139,8 +203,8 @@ def test_same_seed_gives_byte_identical_bank(data, seed):
 
 
 @PROPERTIES
-@given(data=timeline(), kinds=st.sets(st.sampled_from(["who", "when", "order", "said"]),
-                                      min_size=1))
+@given(data=timeline(), kinds=st.sets(st.sampled_from(["who", "when", "order", "said",
+                                                      "source"]), min_size=1))
 def test_types_filter_limits_the_kinds(data, kinds):
     try:
         generated = generate(Timeline.model_validate(data), 1, kinds)

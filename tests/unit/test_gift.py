@@ -13,8 +13,8 @@ from quiz.content.interchange.gift_read import read_gift
 from quiz.content.interchange.gift_write import write_gift
 from quiz.content.interchange.shared import to_bank
 from quiz.model.bank import Bank
+from tests.strategies import ALL_KINDS, examples
 from tests.strategies import bank as banks
-from tests.strategies import examples
 
 
 def one(text: str) -> dict:
@@ -57,7 +57,8 @@ def test_numerical_with_tolerance_range_and_several_answers():
     assert (ranged["answer"], ranged["tolerance"]) == (3.0, 2.0)
     several = read_gift("When was Grant born? {#\n =1822:0\n =%50%1822:2}")
     assert several.questions[0]["answer"] == 1822.0
-    assert any("partly-right" in p.message for p in several.problems)
+    assert any("partly right" in p.message and "1822 ± 2 (50%)" in p.message
+               for p in several.problems)
 
 
 def test_missing_word_puts_a_blank_where_the_answers_were():
@@ -98,8 +99,6 @@ def test_escapes():
 
 @pytest.mark.parametrize(("text", "kind"), [
     ("::E:: Write an essay. {}", "essay"),
-    ("::S:: Who visited? {=Wang Yi =wang yi}", "short-answer"),
-    ("::M:: Match. {=a -> 1 =b -> 2 =c -> 3}", "matching"),
     ("::D:: Just a description.", "description"),
 ])
 def test_what_our_model_cannot_hold_is_reported_with_its_line(text, kind):
@@ -123,7 +122,7 @@ def _comparable(bank: Bank) -> list[dict]:
     out = []
     for _, question in bank.all_questions():
         data = question.model_dump(mode="json", exclude_defaults=True)
-        if "answers" in data:
+        if data["type"] == "multiple_select":
             data["answers"] = sorted(data["answers"])
         if "tags" in data:
             data["tags"] = list(dict.fromkeys(t.strip() for t in data["tags"]))
@@ -132,7 +131,7 @@ def _comparable(bank: Bank) -> list[dict]:
 
 
 @settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=banks())
+@given(data=banks(ALL_KINDS))
 def test_bank_to_gift_to_bank_is_exact_for_what_gift_holds(data):
     for container in [data, *data["scenarios"]]:
         container["questions"] = [q for q in container["questions"] if q["type"] != "ordering"]
@@ -142,10 +141,15 @@ def test_bank_to_gift_to_bank_is_exact_for_what_gift_holds(data):
     original = Bank.model_validate(data)
     text, problems = write_gift(original)
     assert all(p.severity == "warning" for p in problems)
+    left_out = {re.match(r"question '([^']+)'", p.message).group(1) for p in problems
+                if p.message.endswith("it was left out")}
     converted = read_gift(text)
     assert not converted.problems, converted.problems
+    if len(left_out) == len(list(original.all_questions())):
+        return
     back = to_bank(converted, original.id, original.title, "<gift>")
-    assert _comparable(back) == _comparable(original)
+    assert (back.id, back.title) == (original.id, original.title)
+    assert _comparable(back) == [q for q in _comparable(original) if q["id"] not in left_out]
 
 
 MOODLE_FRACTIONS = {100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25,
@@ -166,8 +170,10 @@ def test_exported_weights_are_ones_moodle_offers():
 
 
 gift_like = st.lists(st.sampled_from(
-    ["::t::", "{", "}", "~", "=", "#", "####", "%50%", "%-100%", "->", "\\", "\\{", "\n",
-     "\n\n", "// [id:x]", "$CATEGORY: a", "TRUE", "#1..", ":", "[html]", "<b>", "x", " "]),
+    ["::t::", "{", "}", "~", "=", "#", "####", "%50%", "%-100%", "%100%", "->", "\\", "\\{",
+     "\\]", "\n", "\n\n", "// [id:x]", "// [tag:", "]", "// quiz: {\"bank\": {}}",
+     "$CATEGORY: a", "$CATEGORY: " + "x/" * 30, "TRUE", "True", "#1..", "..", ":", "1e9",
+     "-7", "[html]", "[plain]", "<b>", "</p>", "&amp;", "<pre>", "x", " ", "\r"]),
     max_size=40).map("".join)
 
 

@@ -22,6 +22,7 @@ from quiz.classroom.protocol import (
     parse_client,
     parse_server,
 )
+from quiz.model.questions import CONFIDENCE_LEVELS
 
 codes = st.from_regex(r"[A-Z0-9]{6}", fullmatch=True)
 tokens = st.from_regex(r"[A-Za-z0-9_-]{24}", fullmatch=True)
@@ -33,7 +34,9 @@ client_messages = st.one_of(
               host_token=st.none() | tokens),
     st.builds(Answer, type=st.just("answer"), question=st.integers(0, 500),
               value=st.integers(0, 9) | st.booleans() | st.lists(st.integers(0, 9),
-                                                                   max_size=5)),
+                                                                   max_size=5)
+              | st.fixed_dictionaries({"choice": st.integers(0, 9),
+                                       "confidence": st.sampled_from(CONFIDENCE_LEVELS)})),
     st.builds(Control, type=st.just("control"),
               action=st.sampled_from(["start", "next", "skip", "pause", "end", "kick"])),
 )
@@ -63,6 +66,31 @@ def test_wrong_shapes_are_protocol_errors(value):
         parse_client(json.dumps({"type": "answer", "question": value, "value": {"x": value}}))
 
 
+@settings(max_examples=300, deadline=None)
+@given(value=st.dictionaries(
+    st.sampled_from(["choice", "confidence", "Choice", ""]) | st.text(max_size=4),
+    st.integers(-10, 1100) | st.booleans() | st.none() | st.text(max_size=3)
+    | st.floats(allow_nan=True) | st.sampled_from(list(CONFIDENCE_LEVELS))
+    | st.lists(st.integers(0, 3), max_size=2) | st.dictionaries(st.text(max_size=2),
+                                                               st.integers(), max_size=2),
+    max_size=4))
+def test_a_hostile_forecast_is_refused_in_one_sentence(value):
+    """A forecast is exactly a whole-number position and a confidence on the game's scale;
+    anything else (a confidence of 85, or true, or "80", a missing field, an extra one) is
+    refused with one sentence that says what a forecast is."""
+    raw = json.dumps({"type": "answer", "question": 0, "value": value})
+    valid = (set(value) == {"choice", "confidence"}
+             and type(value["choice"]) is int and 0 <= value["choice"] < 1000
+             and type(value["confidence"]) is int and value["confidence"] in CONFIDENCE_LEVELS)
+    if valid:
+        assert parse_client(raw).value == value
+        return
+    with pytest.raises(ProtocolError) as error:
+        parse_client(raw)
+    sentence = str(error.value)
+    assert "\n" not in sentence and "forecast" in sentence and len(sentence) < 300
+
+
 @pytest.mark.parametrize(("raw", "fragment"), [
     ('{"type": "hello", "version": 1, "role": "student", "code": "abc"}', "code"),
     ('{"type": "shout"}', "tag 'shout'"),
@@ -70,7 +98,7 @@ def test_wrong_shapes_are_protocol_errors(value):
     ('{"type": "ping", "extra": 1}', "extra"),
     ('{"type": "hello", "version": 1, "role": "student", "code": "ABCD", "name": "'
      + "x" * 41 + '"}', "name"),
-    ('{"type": "answer", "question": 0, "value": {"choice": 0}}', "an answer is"),
+    ('{"type": "answer", "question": 0, "value": null}', "an answer is"),
     ('{"type": "answer", "question": 0, "value": "a\\u001b[2J"}', "control characters"),
     ('{"type": "answer", "question": 0, "value": "a\\nb"}', "control characters"),
     ('{"type": "answer", "question": 0, "value": "  "}', "blank"),
@@ -81,6 +109,13 @@ def test_wrong_shapes_are_protocol_errors(value):
     ('{"type": "answer", "question": 0, "value": 1e999}', "value"),
     ('{"type": "answer", "question": 0, "value": ' + "9" * 4001 + "}", "value"),
     ('{"type": "answer", "question": 0, "value": [0, -1]}', "positions"),
+    ('{"type": "answer", "question": 0, "value": {"choice": 1}}', "no confidence"),
+    ('{"type": "answer", "question": 0, "value": {"choice": 1, "confidence": 85}}',
+     "confidence is not one of"),
+    ('{"type": "answer", "question": 0, "value": {"choice": 1, "confidence": "80"}}',
+     "confidence is not one of"),
+    ('{"type": "answer", "question": 0, "value": {"choice": -1, "confidence": 80}}',
+     "choice is not a whole number"),
     ("[" * 5000, "limit"),
     ("not json", "JSON"),
 ])

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.classroom.room import Room, RoomError
-from quiz.game.modes import MODES
+from quiz.game.calibration import points as brier_points
+from quiz.game.modes import MODES, Mode
 from quiz.game.round import Entry, deal
 from quiz.model.bank import Bank
 from quiz.model.scoring import ScoringRules
@@ -22,10 +23,14 @@ class Clock:
         return self.now
 
 
-def room_for(data: dict, clock: Clock) -> Room:
+CLASSROOM = Mode("classroom", "Classroom", "", shuffle=False)
+"""As `quiz host` deals: in the bank's order, decisions and predictions included."""
+
+
+def room_for(data: dict, clock: Clock, mode: Mode = MODES["practice"]) -> Room:
     model = Bank.model_validate(data)
     entries = [Entry(model.id, None, q) for _, q in model.all_questions()]
-    return Room("ABCD12", deal(entries, MODES["practice"], 3), ScoringRules(), clock=clock)
+    return Room("ABCD12", deal(entries, mode, 3), ScoringRules(), clock=clock)
 
 
 TF_BANK = {"id": "b", "title": "t", "questions": [
@@ -94,6 +99,69 @@ def test_host_token_is_required_to_be_exact():
     room = room_for(TF_BANK, Clock())
     assert room.is_host(room.host_token)
     assert not room.is_host(None) and not room.is_host(room.host_token + "x")
+
+
+SCENARIO_BANK = {"id": "b", "title": "t", "questions": [
+    {"id": "tf", "type": "true_false", "prompt": "p", "answer": True},
+    {"id": "choose", "type": "decision", "prompt": "What do you advise?", "options": [
+        {"text": "Deny", "consequence": "Calm now, trouble later."},
+        {"text": "Admit", "consequence": "Candid.", "actual": True},
+        {"text": "Stall", "consequence": "Nobody is fooled."}]},
+    {"id": "guess", "type": "predict", "prompt": "What happens next?",
+     "choices": ["Talks stop", "Talks go on", "A summit"], "answer": 0},
+]}
+
+
+def test_a_decision_is_never_marked_and_leaves_the_streak_alone():
+    room = room_for(SCENARIO_BANK, Clock(), CLASSROOM)
+    ann, bob, cy = room.join("Ann"), room.join("Bob"), room.join("Cy")
+    room.control("start")
+    for player in (ann, bob, cy):
+        room.answer(player.id, 0, True)
+    room.close_if_due()
+    streaks = [p.streak for p in (ann, bob, cy)]
+    room.control("next")
+    order = room.current.order
+    real = order.index(1)  # "Admit", as displayed
+    room.answer(ann.id, 1, real)
+    room.answer(bob.id, 1, (real + 1) % 3)
+    with pytest.raises(RoomError, match="does not fit"):
+        room.answer(cy.id, 1, 3)  # no fourth option
+    room.control("skip")  # Cy never decides
+    assert [p.streak for p in (ann, bob, cy)] == streaks  # not even Cy's is broken
+    assert ann.answers[1].points == bob.answers[1].points == 0
+    assert not ann.answers[1].correct and not bob.answers[1].correct
+    assert sorted(room.distribution()) == [0, 1, 1] and room.distribution()[real] == 1
+    assert room.class_brier() is None
+
+
+def test_a_forecast_scores_its_brier_points_and_needs_a_confidence():
+    clock = Clock()
+    room = room_for(SCENARIO_BANK, clock, CLASSROOM)
+    ann, bob, cy = room.join("Ann"), room.join("Bob"), room.join("Cy")
+    room.control("start")
+    room.control("skip")
+    room.control("next")
+    room.control("skip")
+    room.control("next")
+    happened = room.current.order.index(0)
+    for refused in (happened, {"choice": happened}, {"choice": happened, "confidence": 85},
+                    {"choice": happened, "confidence": True}, {"choice": 7, "confidence": 80},
+                    {"choice": happened, "confidence": 80, "extra": 1}, [happened, 80]):
+        with pytest.raises(RoomError, match="forecast|does not fit") as error:
+            room.answer(ann.id, 2, refused)
+        assert error.value.code == "malformed" and "\n" not in str(error.value)
+    assert not ann.answers  # nothing half-stored
+    clock.now += 15  # speed earns nothing on a forecast
+    room.answer(ann.id, 2, {"choice": happened, "confidence": 80})
+    room.answer(bob.id, 2, {"choice": (happened + 1) % 3, "confidence": 80})
+    room.answer(cy.id, 2, {"choice": happened, "confidence": 50})
+    assert (ann.score, bob.score, cy.score) == (96, 36, 75)
+    assert ann.answers[2].correct and not bob.answers[2].correct
+    assert (ann.streak, bob.streak) == (1, 0)
+    assert room.close_if_due() and room.distribution()[happened] == 2
+    # (0.2² + 0.8² + 0.5²) / 3 = (0.04 + 0.64 + 0.25) / 3 = 0.31
+    assert room.class_brier() == 0.31
 
 
 operations = st.lists(st.one_of(
@@ -201,3 +269,64 @@ def test_matching_scores_per_pair_and_counts_each_item_matched():
     shown = views.question(room)
     assert shown.items == ["Han", "Chang", "Carter"] and sorted(shown.choices) == sorted(
         ["ROK", "PRC", "USA", "Japan"])
+
+
+forecasts = st.one_of(
+    st.fixed_dictionaries({"choice": st.integers(-1, 5),
+                           "confidence": st.sampled_from([50, 60, 70, 80, 90, 100])}),
+    st.dictionaries(st.sampled_from(["choice", "confidence", "extra"]),
+                    st.integers(-5, 120) | st.booleans() | st.floats() | st.none()
+                    | st.text(max_size=3), max_size=3),
+)
+
+
+answers = st.tuples(st.just("answer"), st.integers(1, 3), st.integers(-1, 5) | forecasts)
+"""(player, value) for the open question: other questions are the other test's business."""
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(data=bank(("decision", "predict", "true_false")), ops=st.lists(st.one_of(
+    st.tuples(st.just("join"), st.text(max_size=8)),
+    answers, answers, answers,  # mostly answers, so plenty reach an open question
+    st.tuples(st.just("control"), st.sampled_from(["next", "skip", "advance"])),
+    st.tuples(st.just("wait"), st.floats(0, 30)),
+), min_size=5, max_size=60))
+def test_decisions_and_forecasts_keep_the_scores_honest(data, ops):
+    """Whatever is sent: a decision scores nothing, a forecast scores exactly its Brier
+    points, a refusal is one sentence and stores nothing."""
+    clock = Clock()
+    room = room_for(data, clock, CLASSROOM)
+    for name in ("Ann", "Bob", "Cy"):
+        room.join(name)
+    room.control("start")
+    for op in ops:
+        try:
+            if op[0] == "join":
+                room.join(op[1])
+            elif op[0] == "answer":
+                room.answer(f"p-{op[1]}", room.index, op[2])
+            elif op[1] == "advance":  # on to the next question, whatever the state
+                room.close_if_due()
+                if room.state in ("question", "paused"):
+                    room.control("skip")
+                room.control("next")
+            elif op[0] == "control":
+                room.control(op[1])
+            else:
+                clock.now += op[1]
+                room.close_if_due()
+        except RoomError as error:
+            assert error.code and str(error) and "\n" not in str(error)
+    for player in room.players.values():
+        assert player.score == sum(s.points for s in player.answers.values())
+        for index, submission in player.answers.items():
+            question = room.dealt[index].question
+            if question.type == "decision":
+                assert submission.points == 0 and not submission.correct
+                assert type(submission.value) is int
+            elif question.type == "predict":
+                value = submission.value
+                assert set(value) == {"choice", "confidence"}
+                right = room.dealt[index].order[value["choice"]] == question.answer
+                assert submission.correct == right
+                assert submission.points == brier_points(value["confidence"], right)

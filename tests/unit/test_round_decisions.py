@@ -77,3 +77,28 @@ def test_a_forecast_scores_its_brier_points_without_speed_bonus():
 def test_shuffled_modes_leave_decisions_and_forecasts_out():
     dealt = deal(entries(), MODES["practice"], seed=1)
     assert {d.question.type for d in dealt} == {"true_false"}
+
+
+def test_the_counter_shortens_the_round_when_a_branch_jumps_ahead():
+    round_ = campaign_round()
+    assert round_.counter == (1, 3)
+    round_.submit(0)  # straight to "end", past "side"
+    assert round_.counter == (1, 3)  # the feedback still counts the decision as question 1
+    round_.advance()
+    assert round_.counter == (2, 2)  # no jump from 1 to 3: the round is now two long
+
+
+def test_the_counter_runs_straight_through_without_a_jump():
+    round_ = campaign_round()
+    round_.submit(1)
+    round_.advance()
+    assert round_.counter == (2, 3)
+
+
+def test_the_round_knows_when_the_next_step_finishes_it():
+    round_ = campaign_round()
+    round_.submit(0)  # jumps to "end", the last question
+    assert not round_.ends_after_this
+    round_.advance()
+    round_.submit(True)
+    assert round_.ends_after_this

@@ -126,6 +126,57 @@ def test_an_event_after_all_its_sources_is_flagged_unless_planned(tmp_path):
     assert not load_file(path).warnings
 
 
+def test_a_premature_report_needs_a_claimed_status_and_a_later_event(data):
+    data["events"][1]["ahead_of"] = "e1"
+    assert first_error(data)["type"] == "ahead_of_unclaimed"
+    data["events"][0].update(status="claimed", ahead_of="e9")
+    del data["events"][1]["ahead_of"]
+    assert "no event with id 'e9'" in first_error(data)["msg"]
+    data["events"][0]["ahead_of"] = "e2"  # a report dated only 2016 may postdate August 2016
+    error = first_error(data)
+    assert "not dated after the report" in error["msg"]
+    assert error["ctx"]["at"] == ("events", 0, "ahead_of")
+    data["sources"][0]["date"] = "2016-07"
+    assert Timeline.model_validate(data).events[0].ahead_of == "e2"
+
+
+@pytest.mark.parametrize(("attribution", "kind"), [
+    ({"basis": "other-outlet"}, "path_without_outlet"),
+    ({"basis": "named-speaker"}, "path_without_speaker"),
+    ({"basis": "statement-to-outlet", "outlet": "a"}, "path_without_speaker"),
+])
+def test_a_claim_path_names_what_it_needs(data, attribution, kind):
+    data["events"][0]["attribution"] = attribution
+    assert first_error(data)["type"] == kind
+
+
+def test_a_date_from_the_content_is_explained_and_precedes_the_page(data):
+    source = data["sources"][0]
+    source["written"] = {"earliest": "2016-11", "latest": "2016-12"}
+    assert first_error(data)["type"] == "written_without_note"
+    source["date_note"] = "It treats a December meeting as still to come."
+    source["printed"] = {"date": "2016-10-01", "marks": "page"}
+    assert first_error(data)["type"] == "page_before_writing"
+    source["printed"] = {"date": "2021-07-27", "marks": "page"}
+    assert Timeline.model_validate(data).sources[0].printed.marks == "page"
+
+
+def test_shipped_sources_record_their_kind_and_claim_paths_their_claims():
+    timeline = load_file(SEED).model
+    assert {s.id: s.kind for s in timeline.sources} == {
+        "herald-2013": "news report", "opinion-2015": "opinion piece",
+        "chinadaily-2016": "news report", "globaltimes-2017": "news report",
+        "sputnik-2017": "analysis"}
+    events = timeline.event_index()
+    assert events["thaad-reportedly-deployed-2015"].ahead_of == "thaad-decision-2016"
+    assert events["mnd-mutual-respect-2017"].attribution.basis == "statement-to-outlet"
+    for event in timeline.events:
+        if event.attribution and event.attribution.basis != "own-reporting":
+            assert event.attribution.basis == "opinion" or (
+                event.attribution.speaker or event.attribution.outlet
+                or event.attribution.basis == "unattributed-quotation"), event.id
+
+
 def test_unknown_part_is_rejected(data):
     data["events"][0]["actors"][0]["part"] = "danced"
     assert first_error(data)["type"] == "literal_error"

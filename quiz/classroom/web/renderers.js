@@ -1,6 +1,6 @@
 // One renderer per question kind: it fills the answer area and calls
-// submit(value, inWords) once the student has answered. A new kind (issue 11 adds
-// `decision` and `predict`, with a confidence) is one more function in RENDERERS.
+// submit(value, inWords) once the student has answered. A new kind is one more function
+// in RENDERERS.
 //
 // A renderer returns { key(event) → bool, setEnabled(bool) }: key() gets the page's
 // keystrokes (number keys as in the terminal) and says whether it used them.
@@ -260,6 +260,95 @@ function renderMatching(question, area, submit) {
   };
 }
 
+// A decision: one option, never marked right or wrong.
+function renderDecision(question, area, submit) {
+  area.append(el("p", { class: "hint", text: "Not marked: choose what you would do. " +
+    "After the reveal you see what follows from it, and what the real actor did." }));
+  return renderSingleChoice(question, area, submit);
+}
+
+const CONFIDENCE_NOTES = { 50: " — a coin toss", 100: " — certain" };
+
+// A prediction: a choice, then how sure (the solo game's levels, 50–100%). Nothing is
+// sent without both; "Send" says which is missing. Keys: a number picks the forecast,
+// then a number picks the confidence; Esc goes back to the forecast; Enter sends.
+function renderPredict(question, area, submit) {
+  const labels = question.choices;
+  const levels = question.confidences && question.confidences.length ?
+    question.confidences : [50, 60, 70, 80, 90, 100];
+  let choice = null;
+  let confidence = null;
+  let step = "choice";
+  area.append(el("p", { class: "hint", id: "forecast-help", text: "Choose what you " +
+    "forecast, then how sure you are. Scored on how well your confidence matches what " +
+    "happened (the Brier score), not on speed." }));
+  const buttons = choiceButtons(area, labels, (index) => pickChoice(index));
+  for (const button of buttons) button.setAttribute("aria-pressed", "false");
+  const levelButtons = levels.map((level, n) => el("button", {
+    type: "button", class: "level", "aria-pressed": "false",
+    "data-confidence": String(level), "aria-keyshortcuts": String(n + 1),
+    onclick: () => pickLevel(n),
+  }, el("span", { class: "key", "aria-hidden": "true", text: String(n + 1) }),
+  el("span", { text: `${level}%${CONFIDENCE_NOTES[level] || ""}` })));
+  const group = el("fieldset", { class: "confidence", id: "confidence" },
+    el("legend", { id: "confidence-legend", text: "How sure are you?" }),
+    el("div", { class: "levels", role: "group", "aria-labelledby": "confidence-legend" },
+      ...levelButtons));
+  const error = el("p", { class: "field-error", id: "forecast-error", role: "alert" });
+  const send = el("button", { type: "button", class: "send", id: "send-forecast",
+    "aria-keyshortcuts": "Enter", "aria-describedby": "forecast-error",
+    text: "Send my forecast", onclick: () => trySend() });
+  area.append(group, error, send);
+
+  function pickChoice(index) {
+    choice = index;
+    buttons.forEach((button, n) => button.setAttribute("aria-pressed", String(n === index)));
+    document.getElementById("confidence-legend").textContent =
+      `How sure are you of “${labels[index]}”?`;
+    error.textContent = "";
+    step = "confidence";
+    (levelButtons[levels.indexOf(confidence)] || levelButtons[0]).focus();
+  }
+  function pickLevel(n) {
+    confidence = levels[n];
+    levelButtons.forEach((button, m) => button.setAttribute("aria-pressed", String(m === n)));
+    error.textContent = "";
+    send.focus();
+  }
+  function trySend() {
+    if (choice === null) {
+      error.textContent = "Choose what you forecast first, then how sure you are.";
+      buttons[0].focus();
+      return;
+    }
+    if (confidence === null) {
+      error.textContent = "Choose how sure you are (50% to 100%) before sending.";
+      levelButtons[0].focus();
+      return;
+    }
+    submit({ choice, confidence }, `${labels[choice]} (${confidence}% sure)`);
+  }
+  buttons[0] && buttons[0].focus();
+  return {
+    key(event) {
+      if (event.key === "Escape") {
+        step = "choice";
+        buttons[choice === null ? 0 : choice].focus();
+        return true;
+      }
+      // Enter or Space on a focused button is that button's own click.
+      if (event.key === "Enter" && event.target.tagName !== "BUTTON") {
+        trySend(); return true;
+      }
+      const index = numberKey(event, step === "choice" ? labels.length : levels.length);
+      if (index < 0) return false;
+      if (step === "choice") pickChoice(index); else pickLevel(index);
+      return true;
+    },
+    setEnabled(enabled) { disableAll(area, enabled); },
+  };
+}
+
 const RENDERERS = {
   single_choice: renderSingleChoice,
   true_false: renderTrueFalse,
@@ -268,8 +357,8 @@ const RENDERERS = {
   numeric: renderNumeric,
   short_answer: renderShortAnswer,
   matching: renderMatching,
-  // decision: renderDecision,  ← issue 11: a choice with a confidence
-  // predict: renderPredict,    ← issue 11
+  decision: renderDecision,
+  predict: renderPredict,
 };
 
 function renderAnswer(question, area, submit) {

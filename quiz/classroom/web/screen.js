@@ -56,14 +56,17 @@ const SCREEN_HANDLERS = {
     show("prompt", message.prompt);
     const hint = { numeric: "Type a number" + (message.unit ? ` (${message.unit})` : ""),
       ordering: "Put these in order", short_answer: "Type the answer",
-      matching: "Pick the match for each" }[message.kind];
+      matching: "Pick the match for each",
+      decision: "A decision: not marked. What would you do?",
+      predict: "A forecast: choose, and say how sure you are" }[message.kind];
     const matching = message.kind === "matching";
     const items = (matching ? message.items : labelsOf(message))
       .map((label) => el("li", { text: label }));
     document.getElementById("choices").replaceChildren(...items);
     document.getElementById("matches").replaceChildren(...(matching ? message.choices : [])
       .map((match) => el("li", { text: match })));
-    show("answered", hint || "");
+    show("kind-note", hint || ""); // stays while the count of answers below changes
+    show("answered", "");
   },
   count(message) {
     screen.present = message.present;
@@ -76,29 +79,43 @@ const SCREEN_HANDLERS = {
     screenView("reveal-view");
     const question = screen.question;
     show("reveal-progress", question ? `Question ${question.index + 1} of ${question.total}` : "");
+    const judged = message.kind === "decision" || message.kind === "predict";
+    const known = message.happened !== undefined && message.happened !== null;
+    show("reveal-heading", message.kind === "decision" ?
+      "A decision, not marked: what the class chose beside what the real actor did" :
+      message.kind === "predict" ? "A forecast: what the class predicted beside what happened" : "");
+    show("reveal-label", message.kind === "decision" ? (known ? "What the real actor did:" : "") :
+      message.kind === "predict" ? "What happened:" : "Answer:");
     show("reveal-answer", message.answer);
+    show("reveal-brier", message.class_brier !== undefined && message.class_brier !== null ?
+      `Class Brier score ${message.class_brier.toFixed(3)} (0 is perfect; always saying ` +
+      "50% scores 0.250)" : "");
     show("reveal-explanation", message.explanation || "");
     show("reveal-source", message.sources && message.sources.length ?
       `Source: ${message.sources.join("; ")}` : "");
-    const labels = labelsOf(question);
+    const labels = judged ? message.choices : labelsOf(question);
     const chart = document.getElementById("chart");
     const counts = message.distribution || [];
     chart.setAttribute("aria-label", "What the class chose");
     if (question && question.kind === "matching" && (message.matched || []).length) {
       chartMatched(chart, question.items, message.matched);
-    } else if (!labels.length || !counts.length || !question ||
-        !["single_choice", "true_false"].includes(question.kind)) {
+    } else if (!labels.length || !counts.length || !(judged || (question &&
+        ["single_choice", "true_false"].includes(question.kind)))) {
       chart.replaceChildren();
     } else {
-      const right = rightPositions(labels, message.answer);
+      const right = judged ? new Set(known ? [message.happened] : []) :
+        rightPositions(labels, message.answer);
+      const sign = message.kind === "decision" ? "◆ " : "✔ ";
+      const word = message.kind === "decision" ? " (what the real actor did)" :
+        message.kind === "predict" ? " (what happened)" : " (right)";
       const most = Math.max(1, ...counts);
       chart.replaceChildren(...labels.map((label, index) => {
         const n = counts[index] || 0;
         const bar = el("span", { class: "bar", "aria-hidden": "true" });
         bar.style.width = `${(100 * n) / most}%`;
         return el("li", { class: right.has(index) ? "is-right" : "" },
-          el("span", { class: "choice-label" }, right.has(index) ? "✔ " : "", label,
-            right.has(index) ? el("span", { class: "visually-hidden", text: " (right)" }) : null),
+          el("span", { class: "choice-label" }, right.has(index) ? sign : "", label,
+            right.has(index) ? el("span", { class: "visually-hidden", text: word }) : null),
           el("span", { class: "track" }, bar),
           el("span", { class: "n", text: String(n) }));
       }));

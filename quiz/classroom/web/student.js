@@ -12,6 +12,9 @@ const HINTS = {
   numeric: "Type the number, then Enter.",
   short_answer: "Type your answer, then Enter.",
   matching: "Keys: 1–9 goes to an item, a letter picks its match; Enter sends.",
+  decision: "Keys: press an option's number.",
+  predict: "Keys: a number picks your forecast, then 1–6 how sure you are; Enter sends; " +
+    "Esc changes the forecast.",
 };
 
 const page = {
@@ -176,6 +179,16 @@ const HANDLERS = {
     page.score = message.score;
     page.rank = message.rank ?? null;
     view("reveal-view");
+    show("consequence", "");
+    show("brier-line", "");
+    show("answer-label", "Answer:");
+    show("typed-note", "");
+    document.getElementById("pair-marks").replaceChildren();
+    document.getElementById("class-view").hidden = true;
+    if (message.kind === "decision" || message.kind === "predict") {
+      revealJudged(message);
+      return;
+    }
     const verdict = show("verdict", message.correct ?
       `✔ Right! +${plural(message.points, "point")}` : message.points ?
         `✘ Not all right. +${plural(message.points, "point")} for the parts you got right.` :
@@ -239,6 +252,61 @@ const HANDLERS = {
     else note(message.message, "refused");
   },
 };
+
+// A decision (never marked: its consequence beside what the real actor did) or a
+// forecast (right or not, its confidence and Brier score, and what happened), then what
+// the class chose. Every text goes in as text.
+function revealJudged(message) {
+  const decision = message.kind === "decision";
+  const chosen = message.chosen ?? null;
+  const label = (n) => (n !== null && n >= 0 && n < message.choices.length ?
+    message.choices[n] : "");
+  let verdict;
+  if (decision) {
+    verdict = show("verdict", "◆ Your decision (decisions are not marked)");
+    verdict.className = "";
+    show("your-answer", chosen === null ? "No decision from you on this one." :
+      `You chose: ${label(chosen)}`);
+    show("consequence", message.consequence ? `What follows: ${message.consequence}` : "");
+  } else if (chosen === null) {
+    verdict = show("verdict", "No forecast from you on this one.");
+    verdict.className = "";
+    show("your-answer", "");
+  } else {
+    verdict = show("verdict", message.correct ?
+      `✔ That is what happened: +${plural(message.points, "point")}` :
+      `✘ Not what happened: +${plural(message.points, "point")}`);
+    verdict.className = message.correct ? "right" : "wrong";
+    show("your-answer", `You forecast: ${label(chosen)} (${message.confidence}% sure)`);
+    if (message.brier !== undefined && message.brier !== null) {
+      show("brier-line", `Brier score ${brierText(message.brier)} (0 is perfect; always ` +
+        "saying 50% scores 0.25)");
+    }
+  }
+  const known = message.happened !== undefined && message.happened !== null;
+  show("answer-label", decision ? (known ? "What the real actor did:" : "") : "What happened:");
+  show("right-answer", message.answer);
+  show("explanation", message.explanation || "");
+  show("source", message.sources && message.sources.length ?
+    `Source: ${message.sources.join("; ")}` : "");
+  show("score-line", `Your score: ${message.score}` +
+    (message.rank ? ` · rank ${message.rank}` : ""));
+  const mark = decision ? "◆ what the real actor did" : "✔ what happened";
+  const counts = message.distribution || [];
+  document.getElementById("class-chart").replaceChildren(...message.choices.map(
+    (choice, n) => el("li", { class: n === message.happened ? "happened" : "" },
+      el("span", { class: "n", text: `${counts[n] || 0} ×` }),
+      el("span", { class: "label" }, choice, n === message.happened ?
+        el("strong", { class: "mark", text: ` ${mark}` }) : null))));
+  document.getElementById("class-view").hidden = !message.choices.length;
+  verdict.focus();
+  page.question = null;
+}
+
+function brierText(value) {
+  const text = value.toFixed(3);
+  return text.endsWith("0") ? text.slice(0, -1) : text;
+}
 
 function received(message) {
   const handler = HANDLERS[message.type];

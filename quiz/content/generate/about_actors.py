@@ -83,7 +83,7 @@ def said(ws: Workspace, event: Event) -> Iterator[Draft]:
         question, refs = single_choice(
             rng, (answer.name, answer.id), distractors, id=f"{event.id}.said.{index}",
             prompt=prompt, context=on_reading(event, ws.latest_source(event)),
-            difficulty="hard", explanation=ws.explanation(event, lead),
+            difficulty="hard", explanation=ws.explanation(event, lead, claim=claim),
             sources=ws.cited(event), tags=tags_for("said", event))
         yield Draft("said", [event.id], question, refs, answer.id)
         return
@@ -99,7 +99,7 @@ def outlet(ws: Workspace, event: Event) -> Iterator[Draft]:
     record = ws.records[event.sources[0]]
     citing = record.outlet
     if answer.anonymous or normalized(citing) == normalized(answer.name):
-        return  # an unnamed outlet is no answer to "which news organisation"
+        return  # an unnamed outlet is cited, never asked about
     prompt = (f"Which news organisation did {in_text(citing)} credit with the report "
               f"that {lower_first(event.clause)}?")
     rng = ws.rng(event.id, "outlet")
@@ -108,14 +108,13 @@ def outlet(ws: Workspace, event: Event) -> Iterator[Draft]:
                                     excluded=citing_ids)
     if len(distractors) < MIN_DISTRACTORS:
         return
+    # Whom that outlet cited in turn is in the citation's path, which ends the explanation.
     lead = (f"{upper_first(in_text(citing))} took the report from {answer.in_text}: "
             f"{lower_first(event.clause)}")
-    if attribution.speaker:
-        lead = sentence(lead) + (f" {upper_first(answer.in_text)} in turn cited "
-                                 f"{lower_first(ws.actors[attribution.speaker].name)}")
     question, refs = single_choice(
         rng, (answer.name, answer.id), distractors, id=f"{event.id}.outlet", prompt=prompt,
         context=on_reading(event, record), explanation=ws.explanation(event, lead),
-        sources=ws.cited(event), tags=tags_for("outlet", event))
+        # The question is about the citing article, read on its day: it cites that one.
+        sources=[ws.sources[record.id]], tags=tags_for("outlet", event))
     yield Draft("outlet", [event.id], question, refs, answer.id)
 

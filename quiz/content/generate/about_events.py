@@ -159,13 +159,15 @@ def cause(ws: Workspace, event: Event) -> Iterator[Draft]:
         return
     outlets = list(dict.fromkeys(in_text(ws.records[link.source].outlet) for link in links))
     according = " and ".join(outlets)
-    by_outlet: dict[str, list[str]] = {}
+    # Effects relayed along the same path share one note, said once.
+    by_outlet: dict[str, dict[tuple[str, ...], list[str]]] = {}
     for effect, link in zip(effects, links, strict=True):
-        by_outlet.setdefault(link.source, []).append(effect.noun + _relayed(ws, effect))
+        path = _relay_path(ws, effect)
+        by_outlet.setdefault(link.source, {}).setdefault(path, []).append(effect.noun)
     lead = " ".join(
         f"{upper_first(in_text(ws.records[source].outlet))} links "
-        f"{event.noun if n == 0 else 'it'} to {_listed(nouns)}."
-        for n, (source, nouns) in enumerate(by_outlet.items()))
+        f"{event.noun if n == 0 else 'it'} to {_effects_listed(by_path)}."
+        for n, (source, by_path) in enumerate(by_outlet.items()))
     lead += " None of the other options appears in the sources"
     fields = dict(
         id=f"{event.id}.effects", context=on_reading(event, ws.latest_source(event, *effects)),
@@ -190,15 +192,31 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _relayed(ws: Workspace, event: Event) -> str:
-    """`, as relayed from JoongAng Daily's unnamed government source`, where it was."""
+def _relay_path(ws: Workspace, event: Event) -> tuple[str, ...]:
+    """The hops that carried the event to its article, when another outlet did; else ()."""
     attribution = event.attribution
-    if attribution is None or attribution.outlet is None:
+    return tuple(ws.path(event)) if attribution and attribution.outlet else ()
+
+
+def _effects_listed(by_path: dict[tuple[str, ...], list[str]]) -> str:
+    """`a, b (relayed from X) and c`, and effects sharing a relay path after the others:
+    `a and b, and to c and d (each relayed from X)`, never `a and b and c`."""
+    single = [noun + _relayed(path, 1) for path, nouns in by_path.items()
+              if len(nouns) == 1 or not path for noun in nouns]
+    shared = [_listed(nouns) + _relayed(path, len(nouns)) for path, nouns in by_path.items()
+              if len(nouns) > 1 and path]
+    return ", and to ".join(([_listed(single)] if single else []) + shared)
+
+
+def _relayed(path: tuple[str, ...], count: int) -> str:
+    """` (relayed from JoongAng Daily, which cites an unnamed … source)`, where another
+    outlet carried the effects to the article; `each relayed` after several."""
+    if not path:
         return ""
-    outlet = ws.named(attribution.outlet)
-    if attribution.basis == "unnamed-source":
-        return f" (relayed from {outlet}'s unnamed government source)"
-    return f" (relayed from {outlet})" if attribution.basis == "other-outlet" else ""
+    first, *rest = path
+    each = "each " if count > 1 else ""
+    return (f" ({each}relayed from {first}" + "".join(f", which cites {hop}" for hop in rest)
+            + ")")
 
 
 def predict(ws: Workspace, event: Event) -> Iterator[Draft]:
@@ -211,9 +229,12 @@ def predict(ws: Workspace, event: Event) -> Iterator[Draft]:
         options = [forecast.answer, *forecast.alternatives]
         rng.shuffle(options)
         outlet = in_text(ws.records[link.source].outlet)
-        lead = (f"What happened: {lower_first(effect.clause or effect.noun)}, "
-                f"{when_phrase(effect)}{_relayed(ws, effect)}. {upper_first(outlet)} links it "
-                f"to {event.noun or lower_first(event.title)}")
+        # The citation shows the claim's path; the link is said once, unless the effect's
+        # own significance already credits the outlet with it.
+        lead = f"What happened: {lower_first(effect.clause or effect.noun)}, {when_phrase(effect)}"
+        if outlet.casefold() not in (effect.significance or "").casefold():
+            lead += (f". {upper_first(outlet)} links it to "
+                     f"{event.noun or lower_first(event.title)}")
         question = Prediction(
             type="predict", id=f"{event.id}.predict.{index}", prompt=forecast.prompt,
             choices=options, answer=options.index(forecast.answer),

@@ -7,15 +7,19 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from quiz.content.generate.dates import in_words, span
+from quiz.content.generate.dates import in_words, span, span_words
 from quiz.content.generate.index import Index
 from quiz.model.common import Source, normalized
 from quiz.model.events import Actor, Event, Timeline
 from quiz.model.questions import Question
-from quiz.model.timeline_parts import SourceRecord
+from quiz.model.timeline_parts import Claim, SourceRecord
+
+NO_SPEAKER = "a quotation with no speaker named"
+NO_NAME = "a source it does not name"
 
 LOWER_OPENERS = {"The", "A", "An", "All", "At", "Every", "Some", "Its", "Their", "This",
-                 "These", "That", "It", "Both", "Even", "If", "In", "By", "Not", "No"}
+                 "These", "That", "It", "Both", "Even", "If", "In", "By", "Not", "No",
+                 "Unnamed", "Other"}
 """Sentence openers that become lower case mid-sentence; names and titles stay capitalised."""
 
 
@@ -105,27 +109,55 @@ class Workspace:
         ids = dict.fromkeys(s for event in events for s in event.sources)
         return max((self.records[i] for i in ids), key=lambda r: span(r.date)[1])
 
-    def citation(self, event: Event, source_id: str | None = None, lead: str = "") -> str:
-        """`Source: China Daily, 8 November 2016, citing Yonhap News Agency.`"""
-        record = self.records[source_id or event.sources[0]]
-        text = f"Source: {in_text(record.outlet)}, {in_words(record.date)}"
+    def path(self, event: Event, claim: Claim | None = None) -> list[str]:
+        """The hops a claim took before it reached the event's first article, nearest first:
+        `[JoongAng Daily, an unnamed South Korean government source]`; none for the
+        article's own reporting. A `claim` (one speaker's words) has its own path."""
+        record = self.records[event.sources[0]]
+        if claim is not None:
+            hops = [claim.medium] if claim.medium and not self.is_outlet_of(claim.medium,
+                                                                             record) else []
+            return [self.hop(actor) for actor in [*hops, claim.speaker]]
         attribution = event.attribution
-        if attribution and (source_id is None or source_id == event.sources[0]):
-            outlet = self.actors[attribution.outlet].in_text if attribution.outlet else None
-            if attribution.basis == "other-outlet" and outlet:
-                text += f", citing {outlet}"
-            elif attribution.basis == "unnamed-source":
-                text += ", relaying a report" + (f" by {outlet}" if outlet else "")
-                text += " that cites an unnamed government source"
-            elif attribution.basis == "unattributed-quotation":
-                text += ", in a quotation it attributes to no one"
-            elif attribution.basis == "named-speaker" and attribution.speaker and (
-                    self.actors[attribution.speaker].name not in lead):
-                text += f", according to {self.named(attribution.speaker)}"
-        return text + "."
+        if attribution is None or attribution.basis in ("own-reporting", "opinion"):
+            return []
+        hops = [self.hop(attribution.outlet)] if attribution.outlet else []
+        speaker = self.hop(attribution.speaker) if attribution.speaker else None
+        if attribution.basis == "unattributed-quotation":
+            return [*hops, NO_SPEAKER]
+        if attribution.basis == "statement-to-outlet" and speaker:
+            return [*hops, f"{speaker}, in a statement to {in_text(record.outlet)}"]
+        if attribution.basis == "unnamed-source":
+            return [*hops, speaker or NO_NAME]
+        return [*hops, speaker] if speaker else hops
+
+    def hop(self, actor_id: str) -> str:
+        """An actor as one hop of a path: `Yonhap News Agency`, `an unnamed … source`."""
+        actor = self.actors[actor_id]
+        return lower_first(actor.in_text) if actor.anonymous else actor.in_text
+
+    def is_outlet_of(self, actor_id: str, record: SourceRecord) -> bool:
+        """Whether the actor is the outlet that published the record."""
+        return normalized(self.actors[actor_id].name) == normalized(record.outlet)
+
+    def citation(self, event: Event, source_id: str | None = None,
+                 claim: Claim | None = None) -> str:
+        """The article and the claim's path back from it, readable at a glance:
+        `Source: the Global Times (news report), 9 January 2017 ← JoongAng Daily ← an unnamed
+        South Korean government source.` The path describes the event's first article."""
+        record = self.records[source_id or event.sources[0]]
+        hops = self.path(event, claim) if source_id in (None, event.sources[0]) else []
+        return self.cite(record, hops)
+
+    def cite(self, record: SourceRecord, hops: list[str] = ()) -> str:
+        """`Source: China Daily (news report), 8 November 2016 ← Yonhap News Agency.`"""
+        kind = f" ({record.kind})" if record.kind else ""
+        text = f"Source: {in_text(record.outlet)}{kind}, {published(record)}"
+        return text + "".join(f" \u2190 {hop}" for hop in hops) + "."
 
     def explanation(self, event: Event, lead: str, *, with_date: bool = False,
-                    source_id: str | None = None, also: tuple[str, ...] = ()) -> str:
+                    source_id: str | None = None, also: tuple[str, ...] = (),
+                    claim: Claim | None = None) -> str:
         """The answer-specific lead, why it matters, how an inferred date was worked out when
         the question shows or asks the date, and the article the fact comes from."""
         parts = [sentence(lead)]
@@ -133,7 +165,7 @@ class Workspace:
             parts.append(sentence(event.significance))
         if with_date and event.date_note and event.date_basis == "inferred":
             parts.append(sentence(event.date_note))
-        parts.append(self.citation(event, source_id, lead))
+        parts.append(self.citation(event, source_id, claim))
         for other in also:
             if other != (source_id or event.sources[0]):
                 parts.append(self.citation(event, other).replace("Source: ", "Also: ", 1))
@@ -142,6 +174,14 @@ class Workspace:
     def named(self, actor_id: str) -> str:
         """An actor's name as it reads mid-sentence."""
         return self.actors[actor_id].in_text
+
+
+def published(record: SourceRecord) -> str:
+    """When the piece appeared, in words: its date, or when its content shows it was written
+    where the page's date will not do (`late 2017`)."""
+    if record.written is not None:
+        return span_words(record.written.earliest, record.written.latest)
+    return in_words(record.date)
 
 
 def in_text(name: str) -> str:

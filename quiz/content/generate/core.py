@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from quiz.content.gcpause import gc_paused
-from quiz.content.generate import about_actors, about_events, statements
+from quiz.content.generate import about_actors, about_events, about_sources, statements
 from quiz.content.generate.context import Draft, Workspace
 from quiz.model.bank import Bank
 from quiz.model.events import Event, Timeline
@@ -25,8 +25,9 @@ PER_EVENT: dict[str, EventTemplate] = {
     "true-false": statements.true_false,
     "predict": about_events.predict,
 }
-KINDS = (*PER_EVENT, "order")
-"""Every question kind, in the order they are generated for an event."""
+KINDS = (*PER_EVENT, "source", "order")
+"""Every question kind: those made per event, in the order they are generated for it, then
+source criticism (per source and per claim path) and orderings (across events)."""
 DEFAULT_KINDS = tuple(kind for kind in KINDS if kind != "predict")
 """What `quiz generate` makes unless asked: predictions are a mode of their own."""
 
@@ -41,6 +42,8 @@ def _drafts(workspace: Workspace, wanted: list[str]) -> list[Draft]:
         for kind in wanted:
             if kind in PER_EVENT:
                 drafts.extend(PER_EVENT[kind](workspace, event))
+    if "source" in wanted:
+        drafts.extend(about_sources.source_questions(workspace))
     if "order" in wanted:
         drafts.extend(statements.orderings(workspace))
     return drafts

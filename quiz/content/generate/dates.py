@@ -32,7 +32,12 @@ def when_phrase(event: Event) -> str:
     `in July 2016`, `in February 2015` (for 3–5 February), `between July and December 2016`."""
     if not event.ranged:
         return on_or_in(event.earliest)
-    first, last = event.earliest, event.latest
+    return span_phrase(event.earliest, event.latest)
+
+
+def span_phrase(first: str, last: str) -> str:
+    """A span of dates as loosely as it is known: `in late 2017`, `in July 2016`,
+    `between July 2016 and January 2017`."""
     if first[:7] == last[:7] and len(first) >= 7:
         return "in " + in_words(first[:7])
     if first[:4] == last[:4]:
@@ -40,6 +45,11 @@ def when_phrase(event: Event) -> str:
             return "in " + _part_of_year(int(first[5:7]), int(last[5:7])) + first[:4]
         return "in " + first[:4]
     return f"between {in_words(first[:7])} and {in_words(last[:7])}"
+
+
+def span_words(first: str, last: str) -> str:
+    """The same without its preposition, as an option or after a comma: `late 2017`."""
+    return span_phrase(first, last).removeprefix("in ")
 
 
 def _part_of_year(first_month: int, last_month: int) -> str:

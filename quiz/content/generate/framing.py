@@ -7,7 +7,7 @@ import random
 from quiz.content.generate.dates import in_words
 from quiz.model.events import Event
 from quiz.model.questions import Context
-from quiz.model.timeline_parts import SourceRecord
+from quiz.model.timeline_parts import Scene, SourceRecord
 
 LOOKING_BACK = [
     ("a graduate student writing a thesis chapter on the THAAD dispute", "a university library"),
@@ -19,7 +19,11 @@ LOOKING_BACK = [
 def on_reading(event: Event, source: SourceRecord) -> Context:
     """The player meets the event in the article that reports it, on (or after) its date,
     as the event's own scene says or as that article's reader."""
-    scene = event.scene or source.reader
+    return as_reader(event.scene or source.reader, source)
+
+
+def as_reader(scene: Scene | None, source: SourceRecord) -> Context:
+    """The given scene, or a plain reader of the source, dated when the source appeared."""
     date = (scene.date if scene and scene.date else None) or in_words(source.date)
     if scene is None:
         return Context(date=date, role=f"a reader of {source.outlet}")

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from quiz.model.common import normalized
 from quiz.model.events import Event, Timeline
-from quiz.model.timeline_parts import Link
+from quiz.model.timeline_parts import SPEECH_BASES, Link
 
 
 def fact_key(event: Event) -> tuple[str, str]:
@@ -47,6 +47,19 @@ class Index:
                 self.speakers.add(claim.speaker)
             for quantity in event.numbers:
                 self.values_of[normalized(quantity.what)].add(quantity.value)
+        self.claims_by_source: dict[str, list[Event]] = defaultdict(list)
+        """Events whose attribution carries a claim, by the article that makes it, in date
+        order: the options of 'which claim rests on an unnamed source'."""
+        self.reported_claims: list[Event] = []
+        """Claims that are the event itself, of events that happened, in date order: what a
+        premature report is set beside. Someone's statement is not among them: the timeline
+        holds that it was said, not that it is so."""
+        for event in self.by_date:
+            if event.attribution and event.attribution.claim:
+                self.claims_by_source[event.sources[0]].append(event)
+                if (event.status == "happened"
+                        and event.attribution.basis not in SPEECH_BASES):
+                    self.reported_claims.append(event)
         self.effects = _effects(timeline)
         self.places = {normalized(p.name): p for p in timeline.places}
         self.places_used = {normalized(e.place) for e in timeline.events if e.place}

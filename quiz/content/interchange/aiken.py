@@ -1,67 +1,123 @@
-"""Moodle's Aiken format: a one-line question, options lettered `A.` or `A)`, then
-`ANSWER: X`. It holds single-choice questions only; true/false goes out as two options."""
+"""Moodle's Aiken format: a one-line question, options lettered `A.` or `A)` (with or
+without a space), then `ANSWER: X`. It holds single-choice questions only; true/false goes
+out as two options. A broken question never takes the next one with it: reading starts
+again at the next question line, and every question left out is reported by line."""
 
 from __future__ import annotations
 
 import re
 import string
+from dataclasses import dataclass, field
 
 from quiz.content.interchange.shared import Converted, unique_id
 from quiz.content.problems import Problem
 from quiz.model.bank import Bank
 from quiz.model.questions import SingleChoice, TrueFalse
 
-_OPTION = re.compile(r"^([A-Z])[.)]\s+(.*\S)\s*$")
-_ANSWER = re.compile(r"^ANSWER:\s*([A-Z])\s*$", re.IGNORECASE)
+_OPTION = re.compile(r"^([A-Z])[.)][ \t]*(\S.*)$")
+"""An option inside a question: current Moodle also takes `A)text`, with no space."""
+_LONE_OPTION = re.compile(r"^([A-Z])[.)][ \t]+(\S.*)$")
+"""An option where no question is open: only the spaced form, so a question may begin
+`U.S. troops …` without being taken for an option."""
+_ANSWER = re.compile(r"^ANSWER:(.*)$", re.IGNORECASE)
+
+
+@dataclass
+class _Draft:
+    """A question being read: its line, its text, its options, and its first problem."""
+
+    line: int
+    prompt: str
+    options: list[tuple[str, str]] = field(default_factory=list)
+    problem: tuple[int, str] | None = None
+
+
+@dataclass
+class _AikenReader:
+    path: str
+    result: Converted = field(default_factory=Converted)
+    ids: set[str] = field(default_factory=set)
+    draft: _Draft | None = None
+
+    def report(self, line: int, message: str, severity: str = "error") -> None:
+        self.result.problems.append(Problem(self.path, line, 1, message, severity))
+
+    def line(self, number: int, text: str, after_blank: bool) -> None:
+        answer = _ANSWER.match(text)
+        option = (_OPTION if self.draft else _LONE_OPTION).match(text)
+        if answer:
+            if self.draft is None:
+                self.report(number, "this ANSWER: line follows no question; it was ignored")
+            else:
+                self.finish(number, answer.group(1).strip())
+        elif option:
+            if self.draft is None:
+                self.report(number, f"option {option.group(1)} follows no question (an Aiken "
+                                    "question is one line of text before its options); it "
+                                    "was ignored")
+            else:
+                self.add_option(number, option.group(1), option.group(2).strip())
+        elif self.draft and not self.draft.options and not after_blank:
+            self.report(number, f"the question on line {self.draft.line} goes on to this "
+                                "line, but Aiken questions are one line (Moodle would take "
+                                "this line alone as a new question); the lines were joined",
+                        "warning")
+            self.draft.prompt += "\n" + text
+        else:
+            if self.draft:
+                self.abandon(number, "before the next question starts here")
+            self.draft = _Draft(number, text)
+
+    def abandon(self, number: int, where: str) -> None:
+        """The open question ends without its ANSWER: line: report its first problem."""
+        draft, self.draft = self.draft, None
+        if draft.problem:
+            line, message = draft.problem
+            self.report(line, f"{message}, so the question on line {draft.line} was not "
+                              "imported")
+        else:
+            self.report(number, f"the question on line {draft.line} has no ANSWER: line "
+                                f"{where}; it was not imported")
+
+    def add_option(self, number: int, letter: str, text: str) -> None:
+        draft = self.draft
+        expected = string.ascii_uppercase[len(draft.options)] if len(draft.options) < 26 else "?"
+        if draft.problem is None and letter != expected:
+            draft.problem = (number, f"option {letter} is out of order (expected {expected})")
+        draft.options.append((letter, text))
+
+    def finish(self, number: int, answer: str) -> None:
+        draft, self.draft = self.draft, None
+        where = f"the question on line {draft.line}"
+        letters = [letter for letter, _ in draft.options]
+        texts = [text for _, text in draft.options]
+        letter = answer[:1].upper()
+        if draft.problem:
+            line, message = draft.problem
+            self.report(line, f"{message}, so {where} was not imported")
+        elif len(draft.options) < 2:
+            self.report(number, f"{where} has fewer than two options; it was not imported")
+        elif letter not in letters or (len(answer) > 1 and answer[1].isalnum()):
+            self.report(number, f"ANSWER: {answer[:20]} names no option of {where} (its "
+                                f"options are {', '.join(letters)}); it was not imported")
+        elif len({" ".join(t.casefold().split()) for t in texts}) < len(texts):
+            self.report(draft.line, f"{where} repeats an option; it was not imported")
+        else:
+            self.result.add({"id": unique_id(f"q{len(self.ids) + 1}", self.ids),
+                             "type": "single_choice", "prompt": draft.prompt,
+                             "choices": texts, "answer": letters.index(letter)}, draft.line)
 
 
 def read_aiken(text: str, path: str = "<aiken>") -> Converted:
-    result, ids = Converted(), set()
-    prompt, prompt_line, options, broken = None, 0, [], False
-
-    def fail(line: int, message: str) -> None:
-        result.problems.append(Problem(path, line, 1, message, "error"))
-
-    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+    reader, after_blank = _AikenReader(path), True
+    for number, raw in enumerate(re.split(r"\r\n?|\n", text.lstrip("\ufeff")), start=1):
         line = raw.strip()
-        if not line:
-            continue
-        option, answer = _OPTION.match(line), _ANSWER.match(line)
-        if prompt is None:
-            prompt, prompt_line, options, broken = line, number, [], False
-        elif answer and not broken:
-            letter = answer.group(1).upper()
-            letters = [mark for mark, _ in options]
-            texts = [t for _, t in options]
-            if len(options) < 2:
-                fail(prompt_line, "this question has fewer than two options; it was not "
-                                  "imported")
-            elif letter not in letters:
-                fail(number, f"ANSWER: {letter} names no option (the options are "
-                             f"{', '.join(letters)}); the question was not imported")
-            elif len({t.casefold() for t in texts}) < len(texts):
-                fail(prompt_line, "this question repeats an option; it was not imported")
-            else:
-                result.add({"id": unique_id(f"q{len(ids) + 1}", ids), "type": "single_choice",
-                            "prompt": prompt, "choices": texts,
-                            "answer": letters.index(letter)}, prompt_line)
-            prompt = None
-        elif answer:
-            prompt = None  # the broken question ends here; its problem is reported
-        elif option and not broken:
-            expected = string.ascii_uppercase[len(options)]
-            if option.group(1) != expected:
-                fail(number, f"option {option.group(1)} is out of order (expected "
-                             f"{expected}); the question was not imported")
-                broken = True
-            options.append((option.group(1), option.group(2)))
-        elif not broken:
-            fail(number, "Aiken questions are one line, then options `A.` or `A)`, then "
-                         "`ANSWER: X`; this line fits none; the question was not imported")
-            broken = True
-    if prompt is not None and not broken:
-        fail(prompt_line, "this question has no ANSWER: line; it was not imported")
-    return result
+        if line:
+            reader.line(number, line, after_blank)
+        after_blank = not line
+    if reader.draft is not None:
+        reader.abandon(reader.draft.line, "at all")
+    return reader.result
 
 
 def write_aiken(bank: Bank, path: str = "<bank>") -> tuple[str, list[Problem]]:

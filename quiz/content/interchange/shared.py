@@ -16,6 +16,9 @@ class Converted:
     lines: list[int] = field(default_factory=list)
     """The line each question starts on, for problems found when it is validated."""
     problems: list[Problem] = field(default_factory=list)
+    bank: dict | None = None
+    """The bank's own details (id, title, description …) if the file carries them, as our
+    GIFT export does in a `// quiz: {"bank": …}` header."""
 
     def add(self, question: dict, line: int) -> None:
         self.questions.append(question)
@@ -45,6 +48,16 @@ def to_bank(converted: Converted, bank_id: str, title: str, path: str):
                 f"{humane_message(first, [])}; it was not imported", "error"))
     if not kept:
         return None
+    details = {key: value for key, value in (converted.bank or {}).items()
+               if key not in ("id", "title", "questions", "scenarios", "$schema", "schema_")}
+    if details:
+        try:
+            return Bank.model_validate({**details, "id": bank_id, "title": title,
+                                        "questions": kept})
+        except ValidationError:
+            converted.problems.append(Problem(path, 1, 1, "the bank's details in the file's "
+                                              "`// quiz:` header are not valid; they were "
+                                              "left out", "warning"))
     try:
         return Bank(id=bank_id, title=title, questions=kept)
     except ValidationError:  # a title from a file name can hold anything
@@ -52,6 +65,17 @@ def to_bank(converted: Converted, bank_id: str, title: str, path: str):
                                           "used; the bank is titled 'Imported' (give "
                                           "--title to choose)", "warning"))
         return Bank(id=bank_id, title="Imported", questions=kept)
+
+
+def bank_names(converted: Converted, stem: str) -> tuple[str, str]:
+    """The id and title a file's own header gives, else ones made from its file name."""
+    header = converted.bank or {}
+    wanted_id, wanted_title = header.get("id"), header.get("title")
+    bank_id = (wanted_id if isinstance(wanted_id, str) and re.fullmatch(
+        r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}", wanted_id) else slug(stem, "imported"))
+    title = (wanted_title if isinstance(wanted_title, str) and wanted_title.strip()
+             else stem.replace("_", " ").replace("-", " ").strip() or "Imported")
+    return bank_id, title
 
 
 def slug(text: str, fallback: str) -> str:

@@ -14,9 +14,16 @@ from textual.widgets import DataTable, Footer, Static
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import SessionClient
+from quiz.tui.classroom import judged
 from quiz.tui.classroom.shared import Countdown, SessionApp, bar_chart, leaderboard, plural
 from quiz.tui.text import joined, plain
 
+KIND_NOTES = {
+    "decision": "A decision: not marked. Each student sees what follows from their choice "
+                "at the reveal, and what the real actor did.",
+    "predict": "A forecast: students choose and say how sure they are (50–100%); scored "
+               "on calibration (Brier), not speed.",
+}
 NAME_WIDTH = 16
 """The roster's name column: longer names end in an ellipsis, so the answered (✔) and
 connected (●) columns always show."""
@@ -206,11 +213,16 @@ class HostApp(SessionApp):
         else:
             lines += [joined((f"{n + 1}. ", "bold"), plain(c))
                       for n, c in enumerate(message.choices)]
+        if message.kind in KIND_NOTES:
+            lines.append(plain(KIND_NOTES[message.kind], "italic"))
         lines += [Text(""), joined(("Answers in: ", "bold"), f"{answered} of {present}")]
         self.query_one("#live-body", Static).update(Text("\n").join(lines))
 
     def on_server_reveal(self, message: p.Reveal) -> None:
         self.countdown = None  # the question is closed; the timer goes
+        if message.kind in ("decision", "predict"):
+            self._reveal_judged(message)
+            return
         question = self.question
         labels = (["True", "False"] if question and question.kind == "true_false"
                   else question.choices if question else [])
@@ -227,12 +239,26 @@ class HostApp(SessionApp):
             width = (self.query_one("#live").content_region.width or 50) - 2
             body += [Text(""), plain("Students who matched each item rightly:"),
                      bar_chart(question.items, message.matched,
-                               set(range(len(message.matched))), width, ticks=False)]
+                               set(range(len(message.matched))), width, mark="")]
         if message.sources:
             body += [Text(""), plain("Source: " + "; ".join(message.sources), "dim")]
         self.revealed = Text("\n").join(body)
         self.query_one("#live-body", Static).update(self.revealed)
         self.hint("N opens the next question")
+
+    def _reveal_judged(self, message: p.Reveal) -> None:
+        """A decision or a forecast: the class's choices beside what happened, and its
+        source, left up for the class to discuss."""
+        head, below = judged.dashboard_lines(message)
+        width = (self.query_one("#live").content_region.width or 50) - 2
+        decision = message.kind == "decision"
+        happened = {message.happened} if message.happened is not None else set()
+        chart = bar_chart(message.choices, message.distribution, happened, width,
+                          mark="◆" if decision else "✔",
+                          colours=("cyan", "cyan") if decision else ("green", "red"))
+        self.revealed = Text("\n").join([head, chart, Text(""), *below])
+        self.query_one("#live-body", Static).update(self.revealed)
+        self.hint("Discuss with the class; N opens the next question when you are ready")
 
     def on_server_standings(self, message: p.Standings) -> None:
         body = self.query_one("#live-body", Static)

@@ -27,6 +27,8 @@ HINTS = {
     "ordering": "Shift+↑/↓ or K/J moves the highlighted item; Enter sends",
     "numeric": "Type the number, then Enter",
     "short_answer": "Type your answer, then Enter",
+    "decision": "Your decision (not marked): press a number, or use the arrows and Enter",
+    "predict": "Your forecast: press a number, or use the arrows and Enter; then how sure",
 }
 
 
@@ -132,11 +134,11 @@ class Countdown:
                       ("░" * (width - filled), "dim"))
 
 
-def bar_chart(labels: list[str], counts: list[int], right: set[int], width: int = 60,
-              *, ticks: bool = True) -> Text:
-    """One line per choice: label, bar, count, and a tick on the right answer(s) (unless
-    `ticks` is off, when every bar counts something right), in `width` columns: labels
-    get what the bars do not need, and are cut only then."""
+def bar_chart(labels: list[str], counts: list[int], right: set[int], width: int = 60, *,
+              mark: str = "✔", colours: tuple[str, str] = ("green", "red")) -> Text:
+    """One line per choice: label, bar, count, and a tick on the right answer(s), in
+    `width` columns: labels get what the bars do not need, and are cut only then. A
+    decision's chart marks what happened (`◆`) and colours no option as wrong."""
     most = max(counts, default=0) or 1
     digits = len(str(max(counts, default=0)))
     longest = max((len(label) for label in labels), default=0)
@@ -146,10 +148,11 @@ def bar_chart(labels: list[str], counts: list[int], right: set[int], width: int 
     for index, label in enumerate(labels):
         count = counts[index] if index < len(counts) else 0
         bar = "█" * round(bar_width * count / most)
-        mark = (" ✔", "bold green") if index in right and ticks else ("", "")
+        sign = (f" {mark}", f"bold {colours[0]}") if index in right else ("", "")
         short = label if len(label) <= label_width else label[:label_width - 1] + "…"
         lines.append(joined((f"{index + 1}. ", "bold"), plain(f"{short:<{label_width}} "),
-                            (bar, "green" if index in right else "red"), f" {count}", mark))
+                            (bar, colours[0] if index in right else colours[1]), f" {count}",
+                            sign))
     return Text("\n").join(lines)
 
 

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 
 from quiz.classroom import protocol as p
 from quiz.classroom.client import RejoinTokens, SessionClient
+from quiz.tui.classroom import judged
 from quiz.tui.classroom.shared import (
     Countdown,
     SessionApp,
@@ -23,6 +24,7 @@ from quiz.tui.classroom.shared import (
 )
 from quiz.tui.messages import AnswerGiven
 from quiz.tui.text import joined, plain
+from quiz.tui.widgets.answers import ChoiceAnswer
 
 
 class StudentApp(SessionApp):
@@ -30,7 +32,8 @@ class StudentApp(SessionApp):
     BINDINGS = [Binding("ctrl+q", "quit", "Leave", priority=True),
                 Binding("ctrl+c", "quit", "Leave", show=False, priority=True),
                 Binding("t", "true_false(0)", "True", show=False),
-                Binding("f", "true_false(1)", "False", show=False)]
+                Binding("f", "true_false(1)", "False", show=False),
+                Binding("escape", "change_forecast", "Change forecast", show=False)]
 
     def __init__(self, url: str, code: str, name: str | None, tokens: RejoinTokens | None):
         super().__init__()
@@ -49,6 +52,8 @@ class StudentApp(SessionApp):
         self.sent = False
         """An answer to the open question is on its way or stored."""
         self.paused = False
+        self.forecast_choice: int | None = None
+        """A prediction's chosen position, while its confidence is being asked."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -111,6 +116,7 @@ class StudentApp(SessionApp):
         self.query_one("#prompt", Static).update(
             joined((f"Question {message.index + 1} of {message.total}\n", "dim"),
                    (message.prompt, "bold")))
+        self.forecast_choice = None
         area = self.query_one("#answer-area", Container)
         area.remove_children()
         area.set_class(message.kind == "matching", "matching")  # two lines an item
@@ -118,13 +124,18 @@ class StudentApp(SessionApp):
         if message.locked_in:
             self.locked_in()
             return
+        self._mount(answer_widget(message.kind, message.choices, message.unit, message.items),
+                    hint_for(message.kind, message.choices, message.items))
+
+    def _mount(self, widget, hint: str) -> None:
+        area = self.query_one("#answer-area", Container)
+        area.remove_children()
+        # Removal finishes later, so each widget gets an id of its own.
         self.widget_serial += 1
-        widget = answer_widget(message.kind, message.choices, message.unit, message.items)
         widget.id = f"answer-{self.widget_serial}"
         area.mount(widget)
         widget.focus()
-        self.query_one("#hint", Static).update(
-            hint_for(message.kind, message.choices, message.items))
+        self.query_one("#hint", Static).update(plain(hint))
 
     def on_server_ack(self, message: p.Ack) -> None:
         if self.question is None or message.question != self.question.index:
@@ -144,6 +155,18 @@ class StudentApp(SessionApp):
         self.score, self.rank = message.score, message.rank
         # The reveal replaces the choices, so it fits an 80×24 terminal without scrolling.
         self.query_one("#answer-area", Container).remove_children()
+        if message.kind in ("decision", "predict"):
+            lines = (judged.student_decision(message) if message.kind == "decision"
+                     else judged.student_forecast(message))
+            lines.append(joined(("Your score: ", "bold"), f"{message.score}",
+                                f"   rank {message.rank}" if message.rank else ""))
+            self.show_message(Text("\n").join(lines))
+            # Longer than most reveals: the stage takes the keys, so it can be scrolled.
+            stage = self.query_one("#stage", VerticalScroll)
+            stage.focus()
+            self.query_one("#hint", Static).update("↑↓ PgUp PgDn scroll · the teacher "
+                                                   "moves on when the class is ready…")
+            return
         verdict = (joined(("✔ Right!", "bold green"), f"  +{message.points} points")
                    if message.correct else joined(("✘ Not this time.", "bold red"),
                                                   "  No points for this one.")
@@ -198,8 +221,12 @@ class StudentApp(SessionApp):
             else:
                 self.show_message(plain("▶ Resumed: answer now."))
                 self._enable_answer()
-                self.query_one("#hint", Static).update(
-                    hint_for(self.question.kind, self.question.choices, self.question.items))
+                if self.forecast_choice is None:
+                    self.query_one("#hint", Static).update(
+                        hint_for(self.question.kind, self.question.choices,
+                                 self.question.items))
+                else:
+                    self._ask_confidence(self.forecast_choice)
         elif message.state == "ended" and self.question is not None:
             self.clear_question()
 
@@ -218,8 +245,17 @@ class StudentApp(SessionApp):
             return
         if self.paused or self.sent:
             return
-        value = wire_value(self.question.kind, message.shown)
-        self.my_answer = self._in_words(message.shown)
+        if self.question.kind == "predict":
+            if self.forecast_choice is None:
+                self._ask_confidence(message.shown)
+                return
+            levels = self.question.confidences or [50, 60, 70, 80, 90, 100]
+            value = {"choice": self.forecast_choice, "confidence": levels[message.shown]}
+            self.my_answer = f"{self._in_words(self.forecast_choice)} " \
+                             f"({value['confidence']}% sure)"
+        else:
+            value = wire_value(self.question.kind, message.shown)
+            self.my_answer = self._in_words(message.shown)
         self.sent = True
         self._disable_answer()
         self.show_message(plain("Sending…"))
@@ -245,6 +281,29 @@ class StudentApp(SessionApp):
                                 ("" if good else "   (right: ", "dim"),
                                 ("" if good else right, "bold"), ("" if good else ")", "dim")))
         return Text("\n").join(lines)
+
+    def _ask_confidence(self, shown: int) -> None:
+        """A forecast's second step: how sure is the student of the choice just made?
+        Nothing is sent until they say, so no forecast goes without a confidence."""
+        self.forecast_choice = shown
+        levels = self.question.confidences or [50, 60, 70, 80, 90, 100]
+        self._mount(ChoiceAnswer(judged.confidence_labels(levels)),
+                    f"1–{len(levels)} (50% to 100%), or arrows and Enter; Esc changes "
+                    "your forecast")
+        self.show_message(joined(("How sure are you of “", "bold"),
+                                 (self._in_words(shown), "bold"), ("”?", "bold"),
+                                 " Your forecast is sent with its confidence."))
+
+    def action_change_forecast(self) -> None:
+        """Back from the confidence to the choices, before anything is sent."""
+        question = self.question
+        if question is None or question.kind != "predict" or self.sent or self.paused \
+                or self.forecast_choice is None:
+            return
+        self.forecast_choice = None
+        self.show_message(Text(""))
+        self._mount(answer_widget(question.kind, question.choices, question.unit),
+                    hint_for(question.kind, question.choices))
 
     def _in_words(self, shown) -> str:
         question = self.question

@@ -29,11 +29,15 @@ class BriefingScreen(Screen):
     def compose(self) -> ComposeResult:
         chapter = self.session.library.chapter(self.session.bank_id, self.session.chapter_id)
         count = sum(1 for q in chapter.questions if q.type != "decision")  # marked ones
+        decisions = len(chapter.questions) - count
+        noun = "marked question" if decisions else "question"
+        choices = (f" and {counted(decisions, 'decision')}, never marked; a decision can "
+                   "change what comes next" if decisions else "")
         needed = math.ceil(PASS_MARK * count - 1e-9)
         yield Static(plain(f"Campaign · {chapter.title}"), id="status")
         with VerticalScroll(id="briefing-body"):
             yield Static(joined(("Briefing\n\n", "bold underline"), chapter.briefing,
-                                f"\n\n{counted(count, 'question')}. ",
+                                f"\n\n{counted(count, noun)}{choices}. ",
                                 (f"Pass mark {PASS_MARK:.0%}: get {needed} of {count} right "
                                  "to pass and open the next chapter.", "bold"),
                                 "\n\nPress Enter to begin, Escape to go back."))

@@ -33,7 +33,8 @@ def debrief_view(session: Session) -> Group:
         actual = question.actual
         if actual is None:
             parts.append(hanging("   The record: ", Text(
-                "a what-if; the sources do not say what would have happened.",
+                "a what-if: the sources record no such moment, so the consequences are "
+                "judgement, not history.",
                 style="italic")))
             continue
         option = question.options[actual]

@@ -67,21 +67,50 @@ class HomeScreen(Screen):
         if not self.items:
             self.query_one("#home-info", Static).update(plain("Loading the banks…"))
             return
-        first_target = next((n for n, item in enumerate(self.items)
-                             if item.kind == "target"), 0)
-        targets.highlighted = 0 if self.items[0].kind == "resume" else first_target
+        targets.highlighted = self._first_for_mode() or self._default_highlight()
         targets.focus()
         self._describe(targets.highlighted)
+
+    def _default_highlight(self) -> int:
+        """A round to resume if there is one, else the first bank or chapter."""
+        if self.items and self.items[0].kind == "resume":
+            return 0
+        return next((n for n, item in enumerate(self.items) if item.kind == "target"), 0)
+
+    def _first_for_mode(self) -> int | None:
+        """With a mode chosen on the command line that plays only some types (Predict,
+        Timeline), the first bank or chapter that has them."""
+        mode = MODES.get(self.mode or "")
+        if mode is None or not mode.only_types or self.session is None:
+            return None
+        library = self.session.library
+        for index, item in enumerate(self.items):
+            if item.kind != "target" or item.bank_id is None:
+                continue
+            try:
+                questions = (library.chapter(item.bank_id, item.chapter_id).questions
+                             if item.chapter_id else
+                             [q for _, q in library.bank(item.bank_id).all_questions()])
+            except (LookupError, StopIteration):  # a painted line, its bank gone
+                continue
+            if any(q.type in mode.only_types for q in questions):
+                return index
+        return None
 
     def session_ready(self, session, menu: Menu) -> None:
         """The banks have loaded: show the fresh menu and run any choice made meanwhile."""
         self.session = session
+        targets = self.query_one("#targets", OptionList)
+        untouched = targets.highlighted == self._default_highlight()
         if menu.items != self.menu.items:
             self.menu = menu
-            highlighted = self.query_one("#targets", OptionList).highlighted
+            highlighted = targets.highlighted
             self._fill()
             if highlighted is not None and highlighted < len(self.items):
-                self.query_one("#targets", OptionList).highlighted = highlighted
+                targets.highlighted = highlighted
+        pick = self._first_for_mode()
+        if untouched and pick is not None:  # the painted menu could not know the types
+            targets.highlighted = pick
         if self.pending is not None:
             pending, self.pending = self.pending, None
             pending()

@@ -76,9 +76,12 @@ class QuestionScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
+        # Kept as attributes: a nested child may not be mounted yet when on_mount runs
+        # under load, and a query for it would fail where the widget itself will not.
+        self.context_line, self.prompt_text = Static(id="context"), Static(id="prompt")
         with VerticalScroll(id="question-head"):
-            yield Static(id="context")
-            yield Static(id="prompt")
+            yield self.context_line
+            yield self.prompt_text
         yield Container(id="answer-area")
         with VerticalScroll(id="feedback"):
             yield Static(id="feedback-body")
@@ -98,9 +101,9 @@ class QuestionScreen(Screen):
         dealt = self.round.current
         question = dealt.question
         context = context_text(question.context)
-        self.query_one("#context", Static).update(plain(context) if context else "")
-        self.query_one("#context", Static).display = bool(context)
-        self.query_one("#prompt", Static).update(plain(question.prompt))
+        self.context_line.update(plain(context) if context else "")
+        self.context_line.display = bool(context)
+        self.prompt_text.update(plain(question.prompt))
         self.query_one("#question-head", VerticalScroll).scroll_home(animate=False)
         self.forecast_choice = None
         widget, hint = self._answer_widget(question, dealt.labels())
@@ -121,7 +124,7 @@ class QuestionScreen(Screen):
         self.query_one("#feedback").display = False
         widget.focus()
         self.hint = hint
-        self.query_one("#hint", Static).update(hint)
+        self.query_one("#hint", Static).update(plain(hint))  # may quote a choice
 
     def _ask_confidence(self, shown: int) -> None:
         """A forecast's second step: how sure is the player of the option just chosen?"""
@@ -137,7 +140,7 @@ class QuestionScreen(Screen):
         head = self.query_one("#question-head", VerticalScroll)
         if head.max_scroll_y > 0 and self.round.phase is Phase.ASKING:
             self.query_one("#hint", Static).update(
-                "Ctrl+↓ or the wheel scrolls the question. " + self.hint)
+                plain("Ctrl+↓ or the wheel scrolls the question. " + self.hint))
 
     def action_scroll_prompt(self, lines: int) -> None:
         head = self.query_one("#question-head", VerticalScroll)
@@ -176,7 +179,8 @@ class QuestionScreen(Screen):
         round_ = self.round
         place = self.session.title(self.session.bank_id, self.session.chapter_id)
         where = f"{round_.mode.title} · {place}"
-        parts = [f"Question {round_.position + 1}/{round_.total}"]
+        number, length = round_.counter
+        parts = [f"Question {number}/{length}"]
         if round_.mode.feedback:
             parts += [f"Score {round_.score}", f"Streak {round_.streak}"]
         left = round_.time_left()
@@ -205,9 +209,11 @@ class QuestionScreen(Screen):
         feedback.scroll_home(animate=False)
         self.answer_widget.disabled = True
         feedback.focus()
-        self.query_one("#hint", Static).update(
-            FEEDBACK_HINT if dealt.question.sources else FEEDBACK_HINT.replace(
-                " · S: source in full", ""))
+        hint = FEEDBACK_HINT if dealt.question.sources else FEEDBACK_HINT.replace(
+            " · S: source in full", "")
+        if self.round.ends_after_this:
+            hint = hint.replace("Enter: next question", "Enter: finish the round")
+        self.query_one("#hint", Static).update(hint)
 
     # ── Events ─────────────────────────────────────────────────────────────
     @on(AnswerGiven)

@@ -28,7 +28,7 @@ class SummaryScreen(Screen):
 
     BINDINGS = [Binding("enter,escape", "home", "Back to the menu"),
                 Binding("p", "progress", "Your progress"),
-                Binding("c", "next_chapter", "Next chapter", show=False)]
+                Binding("c", "next_chapter", "Next chapter")]
 
     def __init__(self, session: Session):
         super().__init__()
@@ -142,14 +142,23 @@ class SummaryScreen(Screen):
         at = ids.index(session.chapter_id) if session.chapter_id in ids else -1
         return chapters[at + 1] if 0 <= at < len(chapters) - 1 else None
 
+    def _can_continue(self) -> bool:
+        """A passed campaign chapter with another after it."""
+        round_ = self.session.round
+        if round_ is None or round_.mode.name != "campaign" or self._next_chapter() is None:
+            return False
+        summary = round_.summary()
+        return bool(summary.total) and summary.correct / summary.total >= PASS_MARK
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The footer offers C only where it leads somewhere.
+        return self._can_continue() if action == "next_chapter" else True
+
     def action_next_chapter(self) -> None:
         """After a passed chapter: straight on to the next one's briefing."""
-        round_ = self.session.round
-        summary = round_.summary()
-        following = self._next_chapter()
-        if (round_.mode.name != "campaign" or following is None or not summary.total
-                or summary.correct / summary.total < PASS_MARK):
+        if not self._can_continue():
             return
+        following = self._next_chapter()
         from quiz.tui.screens.briefing import BriefingScreen
 
         self.session.start(self.session.bank_id, following.id, "campaign")

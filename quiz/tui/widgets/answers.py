@@ -112,8 +112,8 @@ class OrderingAnswer(Vertical):
     """Move the highlighted item with Shift+↑/↓ (or K/J, or the buttons); Enter submits."""
 
     BINDINGS = [
-        Binding("shift+up,k", "move(-1)", "Move up"),
-        Binding("shift+down,j", "move(1)", "Move down"),
+        Binding("shift+up,k,K", "move(-1)", "Up"),
+        Binding("shift+down,j,J", "move(1)", "Down"),
         Binding("enter", "submit", "Submit", priority=True),
     ]
 
