@@ -339,29 +339,6 @@ function stopped(why) {
   again.href = `/?code=${encodeURIComponent(page.code)}`;
 }
 
-// A matching's reveal: each item with the match given, ✔ or ✘, and the right one beside
-// a wrong one. Returns false (and shows nothing) for other kinds.
-function markPairs(message) {
-  const list = document.getElementById("pair-marks");
-  const question = page.question;
-  if (!question || question.kind !== "matching" || !(message.matches || []).length ||
-      !page.myPicks) {
-    list.replaceChildren();
-    return false;
-  }
-  list.replaceChildren(...question.items.map((item, index) => {
-    const pick = page.myPicks[index];
-    const given = pick === null || pick === undefined ? "(none)" : question.choices[pick];
-    const right = given === message.matches[index];
-    return el("li", { class: right ? "right" : "wrong" },
-      el("span", { "aria-hidden": "true", text: right ? "✔ " : "✘ " }),
-      el("span", { class: "visually-hidden", text: right ? "Right: " : "Wrong: " }),
-      `${item} → ${given}`,
-      right ? null : el("span", { class: "muted", text: ` (right: ${message.matches[index]})` }));
-  }));
-  return true;
-}
-
 // ── Answering ────────────────────────────────────────────────────────────────
 
 function submit(value, inWords) {
