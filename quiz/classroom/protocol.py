@@ -14,7 +14,8 @@ from pydantic import Field, PlainValidator, TypeAdapter, ValidationError
 
 from quiz.classroom.names import MAX_NAME_LENGTH
 from quiz.model.common import StrictModel
-from quiz.model.questions import CONFIDENCE_LEVELS
+from quiz.model.questions import CONFIDENCE_LEVELS, MAX_TYPED
+from quiz.safety.terminal import has_controls
 
 PROTOCOL_VERSION = 1
 MAX_MESSAGE_BYTES = 4096
@@ -51,9 +52,10 @@ def _forecast(value: dict) -> dict:
 
 def _answer_value(value: Any) -> Any:
     """An answer's value, checked strictly: JSON true/false, a choice position, a list
-    of distinct positions, a finite number of sensible size, or a forecast (a position
-    with a confidence). No text that looks like a number ("0" is not choice 0), no NaN,
-    no 1e999, no 4,000-digit integers."""
+    of distinct positions, a finite number of sensible size, a forecast (a position with
+    a confidence), typed text, or a matching's positions with nulls for items left
+    unmatched. No NaN, no 1e999, no 4,000-digit integers; text is a short answer's
+    shape, so each question kind checks its own in the room ("0" is not choice 0)."""
     if isinstance(value, dict):
         return _forecast(value)
     if isinstance(value, bool):
@@ -67,6 +69,10 @@ def _answer_value(value: Any) -> Any:
             raise ValueError(f"a number in an answer must be finite and at most "
                              f"{MAX_NUMBER:.0e} in size")
         return value
+    if isinstance(value, str):
+        return _typed_answer(value)
+    if isinstance(value, list) and None in value:
+        return _matches(value)
     if isinstance(value, list):
         if len(value) > MAX_POSITIONS or not all(
                 type(item) is int and 0 <= item < MAX_POSITIONS for item in value):
@@ -74,7 +80,29 @@ def _answer_value(value: Any) -> Any:
                              f"to {MAX_POSITIONS - 1}")
         return value
     raise ValueError("an answer is true or false, a choice position, a list of positions, "
-                     "a number, or a forecast")
+                     "a number, a forecast, or typed text")
+
+
+def _typed_answer(value: str) -> str:
+    """A short answer as typed: some visible text, at most MAX_TYPED characters, and no
+    control characters (they would reach the teacher's terminal and the report)."""
+    if len(value) > MAX_TYPED:
+        raise ValueError(f"a typed answer can be at most {MAX_TYPED} characters long")
+    if has_controls(value) or "\n" in value or "\t" in value:
+        raise ValueError("a typed answer cannot hold control characters")
+    if not value.strip():
+        raise ValueError("a typed answer cannot be blank")
+    return value
+
+
+def _matches(value: list) -> list:
+    """A matching's answer with gaps: a match position or null for each item."""
+    if len(value) > MAX_POSITIONS or not all(
+            item is None or (type(item) is int and 0 <= item < MAX_POSITIONS)
+            for item in value):
+        raise ValueError("a matching's answer holds a match position (a whole number from "
+                         f"0 to {MAX_POSITIONS - 1}) or null for each item")
+    return value
 
 
 AnswerValue = Annotated[Any, PlainValidator(_answer_value)]
@@ -182,7 +210,11 @@ class Question(StrictModel):
     prompt: str
     context: str | None = None
     choices: list[str] = []
-    """Choices or ordering items in display order; empty for true/false and numeric."""
+    """Choices or ordering items in display order; empty for true/false, numeric and
+    short answer. For a matching, its matches, shuffled and lettered A, B, C…"""
+    items: list[str] = []
+    """A matching's left-hand items, in order: the answer gives a match position (in
+    `choices`), or null, for each."""
     unit: str | None = None
     time_limit: float
     """Seconds the server allows; it keeps the time and refuses late answers."""
@@ -219,6 +251,12 @@ class Reveal(StrictModel):
     """How many chose each choice, in display order."""
     sources: list[str] = []
     """Where the answer comes from, one citation a line (outlet, title, date)."""
+    matches: list[str] = []
+    """A matching: each item's right match, in the items' order."""
+    matched: list[int] = []
+    """A matching: how many students matched each item rightly, in the items' order."""
+    note: str | None = None
+    """A short answer: the bank's feedback on the accepted answer this student typed."""
     kind: str | None = None
     """The question's kind, so a reveal reads on its own (after a rejoin, say)."""
     choices: list[str] = []

@@ -18,10 +18,12 @@ from quiz.game.answers import is_scored
 from quiz.game.round import Dealt
 from quiz.model.questions import (
     Decision,
+    Matching,
     MultipleSelect,
     Numeric,
     Ordering,
     Prediction,
+    ShortAnswer,
     SingleChoice,
     TrueFalse,
 )
@@ -209,6 +211,11 @@ def _in_words(dealt: Dealt, value: object, confidence: bool = True) -> str:
             return "; ".join(sorted(labels[i] for i in value))
         if isinstance(question, Ordering):
             return " → ".join(labels[i] for i in value)
+        if isinstance(question, ShortAnswer):
+            return " ".join(str(value).split())
+        if isinstance(question, Matching):
+            return "; ".join(f"{pair.left} → {'(none)' if i is None else labels[i]}"
+                             for pair, i in zip(question.pairs, value, strict=True))
     except (IndexError, KeyError, TypeError, ValueError):
         pass
     return json.dumps(value)

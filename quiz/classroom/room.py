@@ -5,28 +5,19 @@ Pure Python with an injected clock; the server wraps it with sockets and the dat
 
 from __future__ import annotations
 
-import math
 import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from quiz.classroom.answers import Malformed, read_answer
 from quiz.classroom.names import NameError_, clean_name, name_key
-from quiz.classroom.protocol import MAX_NUMBER
 from quiz.game import calibration
-from quiz.game.answers import is_correct, is_scored, valid_forecast
+from quiz.game.answers import is_correct, is_scored
+from quiz.game.modes import limit_for
 from quiz.game.round import LATE_GRACE, Dealt
 from quiz.game.scoring import score_answer
-from quiz.model.questions import (
-    CONFIDENCE_LEVELS,
-    Decision,
-    MultipleSelect,
-    Numeric,
-    Ordering,
-    Prediction,
-    SingleChoice,
-    TrueFalse,
-)
+from quiz.model.questions import Matching, Prediction
 from quiz.model.scoring import ScoringRules
 
 
@@ -204,9 +195,10 @@ class Room:
         return self.dealt[self.index]
 
     def limit(self, index: int | None = None) -> float:
-        """Seconds allowed for a question: its own limit, else the room's."""
+        """Seconds allowed for a question: its own limit, else the room's (stretched for a
+        matching's pairs, as in the solo game)."""
         dealt = self.dealt[self.index if index is None else index]
-        return dealt.question.time_limit or self.time_limit
+        return limit_for(dealt.question, self.time_limit)
 
     def time_left(self) -> float:
         if self.state == "paused":
@@ -236,7 +228,10 @@ class Room:
         if elapsed > limit + LATE_GRACE:
             raise RoomError("late", f"late: the question closed {elapsed - limit:.1f} s ago")
         dealt = self.current
-        response = _response(dealt, shown)
+        try:
+            response = read_answer(dealt, shown)
+        except Malformed as error:
+            raise RoomError("malformed", str(error)) from None
         correct = is_correct(dealt.question, response)
         elapsed = min(elapsed, limit)
         points = _points(self, dealt, response, correct, elapsed, player.streak)
@@ -304,6 +299,18 @@ class Room:
                 counts[value] += 1
         return counts
 
+    def matched(self) -> list[int]:
+        """A matching: how many players matched each item rightly, in the items' order."""
+        question = self.current.question
+        if not isinstance(question, Matching):
+            return []
+        counts = [0] * len(question.pairs)
+        for player in self.players.values():
+            submission = player.answers.get(self.index)
+            if submission and isinstance(submission.value, list):
+                for item, shown in enumerate(submission.value[:len(counts)]):
+                    counts[item] += shown is not None and self.current.order[shown] == item
+        return counts
     def class_brier(self) -> float | None:
         """For an open or revealed prediction: the mean Brier score of the forecasts made."""
         if not isinstance(self.current.question, Prediction):
@@ -349,38 +356,3 @@ def _points(room: Room, dealt: Dealt, response, correct: bool, elapsed: float,
     return score_answer(room.rules, question, correct=correct, elapsed=elapsed,
                         limit=room.limit(), streak_before=streak_before,
                         response=response).total
-
-
-FORECAST_NEEDED = ("this question asks for a forecast: a choice and how sure you are "
-                   f"({', '.join(map(str, CONFIDENCE_LEVELS[:-1]))} or "
-                   f"{CONFIDENCE_LEVELS[-1]}%)")
-
-
-def _response(dealt: Dealt, shown: object):
-    """A display-position answer in the bank's numbering; malformed ones are refused."""
-    question = dealt.question
-    if isinstance(question, Prediction):
-        forecast = valid_forecast(question, shown)  # the same shape, in display positions
-        if forecast is None:
-            raise RoomError("malformed", FORECAST_NEEDED)
-        return dealt.from_display(forecast.choice, confidence=forecast.confidence)
-    try:
-        if isinstance(question, TrueFalse) and isinstance(shown, bool):
-            return shown
-        if isinstance(question, Numeric) and type(shown) in (int, float):
-            if abs(shown) <= MAX_NUMBER and math.isfinite(shown):  # NaN compares false
-                return float(shown)
-            raise IndexError
-        if isinstance(question, SingleChoice | Decision) and type(shown) is int and shown >= 0:
-            return dealt.from_display(shown)
-        if isinstance(question, MultipleSelect | Ordering) and isinstance(shown, list):
-            if len(set(shown)) != len(shown) or not all(type(i) is int for i in shown):
-                raise IndexError
-            if any(i < 0 for i in shown):
-                raise IndexError
-            if isinstance(question, Ordering) and len(shown) != len(dealt.order):
-                raise IndexError
-            return dealt.from_display(shown)
-    except IndexError:
-        pass
-    raise RoomError("malformed", "that answer does not fit this question")

@@ -7,8 +7,16 @@ import json
 from quiz.classroom import protocol as p
 from quiz.classroom.room import Player, Room
 from quiz.content.key import answer_text, context_text
+from quiz.game.answers import accepted
 from quiz.game.calibration import brier
-from quiz.model.questions import CONFIDENCE_LEVELS, Decision, Numeric, Prediction
+from quiz.model.questions import (
+    CONFIDENCE_LEVELS,
+    Decision,
+    Matching,
+    Numeric,
+    Prediction,
+    ShortAnswer,
+)
 
 LOBBY_NAMES = 60
 PODIUM = 10
@@ -23,6 +31,7 @@ def question(room: Room, player: Player | None = None) -> p.Question:
         type="question", index=room.index, total=len(room.dealt), kind=q.type,
         prompt=q.prompt, context=context_text(q.context) or None, choices=dealt.labels(),
         unit=q.unit if isinstance(q, Numeric) else None, time_limit=limit,
+        items=[pair.left for pair in q.pairs] if isinstance(q, Matching) else [],
         time_left=round(left, 2) if left < limit - 0.05 else None,
         locked_in=bool(player and room.index in player.answers),
         confidences=list(CONFIDENCE_LEVELS) if isinstance(q, Prediction) else [])
@@ -51,14 +60,25 @@ def reveal(room: Room, player: Player | None, distribution: list[int],
                        explanation=q.explanation, distribution=distribution, sources=sources,
                        kind=q.type, choices=dealt.labels(), happened=happened,
                        class_brier=class_brier)
+    if isinstance(q, Matching):
+        message.matches, message.matched = [pair.right for pair in q.pairs], room.matched()
     if player is not None:
         submission = player.answers.get(room.index)
+        message.note = typed_note(q, submission.value if submission else None)
         message.correct = bool(submission and submission.correct)
         message.points = submission.points if submission else 0
         message.score = player.score
         message.rank = ranks.get(player.id)
         _own_choice(message, dealt, submission)
     return message
+
+
+def typed_note(question, typed: object) -> str | None:
+    """The bank's feedback on the accepted answer a student typed, if it has one."""
+    if not isinstance(question, ShortAnswer):
+        return None
+    hit = accepted(question, typed)
+    return hit.feedback if hit else None
 
 
 def _own_choice(message: p.Reveal, dealt, submission) -> None:

@@ -1,6 +1,7 @@
 """Item-writing checks on a valid bank, each located at `path:line:col`: answer-position
 bias, a conspicuously long correct choice, "all/none of the above", unemphasised
-negatives, near-duplicate choices and prompts, and missing explanations or sources."""
+negatives, near-duplicate choices and prompts, missing explanations or sources, and the
+checks of typed answers and matchings (lint_typed.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from quiz.content.checks import bank_warnings
 from quiz.content.key import answer_text, context_text
+from quiz.content.lint_typed import typed_findings
 from quiz.content.lint_wording import wording_findings
 from quiz.content.load import load_file
 from quiz.content.locate import compose, find_position
@@ -52,6 +54,7 @@ def lint_bank(bank: Bank) -> Iterator[Finding]:
         yield from _choice_checks(location, question)
         yield from _negatives(location, question)
         yield from wording_findings(location, question)
+        yield from typed_findings(location, question)
     yield from _near_duplicate_prompts(located)
     yield from bank_warnings(bank)
 

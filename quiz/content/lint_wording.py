@@ -44,6 +44,11 @@ def wording_findings(location: tuple, question) -> Iterator[Finding]:
         fields.append((("context", "date"), question.context.date))
     for index, choice in enumerate(getattr(question, "choices", []) or []):
         fields.append((("choices", index), choice))
+    for index, pair in enumerate(getattr(question, "pairs", []) or []):
+        fields += [(("pairs", index, "left"), pair.left), (("pairs", index, "right"), pair.right)]
+    for index, accepted in enumerate(getattr(question, "answers", []) or []):
+        if not isinstance(accepted, int):  # a short answer's, not a select-all's positions
+            fields.append((("answers", index), accepted.text))
     for where, text in fields:
         if match := LOWER_MONTH.search(text):
             yield location + where, (f"question {qid!r}: the month {match.group(0)!r} needs a "

@@ -81,6 +81,32 @@ questions:
     unit: years
     explanation: 2017 minus 2013 is 4.
 
+  # short_answer: type the answer. Any of `answers` counts; spaces, Unicode forms and
+  # (unless `case_sensitive: true`) case are ignored. An answer can carry `feedback`.
+  - id: example-short-answer
+    type: short_answer
+    prompt: What is the name for a document made at the time by the people involved?
+    answers:
+      - primary source
+      - text: original source
+        feedback: Right; historians usually say "primary source".
+    explanation: Primary sources come from the time and the people involved.
+
+  # matching: pick the right-hand match for each left-hand item; each pair matched earns
+  # its share of the points. `distractors` are extra matches that fit no item.
+  - id: example-matching
+    type: matching
+    prompt: Match each kind of source with an example of it.
+    pairs:
+      - left: Primary source
+        right: A minister's press release
+      - left: Secondary source
+        right: A historian's book on the period
+      - left: Tertiary source
+        right: An encyclopedia entry
+    distractors: [A rumour overheard in a café]
+    explanation: Each step away from the events adds a layer of interpretation.
+
   # predict: what happened next? The player picks and says how sure (50-100%); scored
   # on calibration (Brier), not speed. `answer` is what really happened.
   - id: example-predict

@@ -104,7 +104,7 @@ def response_text(question: Question, response: Response | None) -> str:
             unit = f" {question.unit}" if question.unit else ""
             return format_number(float(response)) + unit
         case ShortAnswer():
-            return response if response.strip() else "(blank)"
+            return response.strip() or "(blank)"
         case Matching():
             return "; ".join(f"{pair.left} → {match_text(question, match)}"
                              for pair, match in zip(question.pairs, response, strict=False))

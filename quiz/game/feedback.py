@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quiz.content.key import answer_text
-from quiz.game.answers import response_text
+from quiz.game.answers import accepted, match_text, pairs_matched, response_text
 from quiz.game.round import Dealt, Outcome
 from quiz.game.scoring import items_in_place
-from quiz.model.questions import MultipleSelect, Ordering, SingleChoice
+from quiz.model.questions import Matching, MultipleSelect, Ordering, ShortAnswer, SingleChoice
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,18 @@ class Row:
 
 
 @dataclass(frozen=True)
+class PairRow:
+    """One left-hand item of a matching, with the player's match and the right one."""
+
+    left: str
+    given: str
+    """The right-hand item the player picked, or `(none)`."""
+    match: str
+    """The right-hand item that belongs with it."""
+    right: bool
+
+
+@dataclass(frozen=True)
 class Feedback:
     """The answer, judged: rows for choices and orderings, and both answers as text."""
 
@@ -35,6 +47,12 @@ class Feedback:
     """Ordering: how many items the player put in their right place."""
     right_order: list[str] | None = None
     """Ordering: every item, in the right order."""
+    pairs: list[PairRow] | None = None
+    """Matching: each left-hand item, in the bank's order, with both matches."""
+    matched: int | None = None
+    """Matching: how many pairs the player matched."""
+    note: str | None = None
+    """Short answer: the feedback the bank gives for the accepted answer the player typed."""
 
 
 def judge(dealt: Dealt, outcome: Outcome) -> Feedback:
@@ -62,4 +80,15 @@ def judge(dealt: Dealt, outcome: Outcome) -> Feedback:
         return Feedback(rows, response_text(question, response), answer_text(question),
                         in_place=items_in_place(question, response),
                         right_order=list(question.items))
+    if isinstance(question, Matching):
+        given = response if isinstance(response, tuple | list) else ()
+        rows = [PairRow(pair.left, match_text(question, given[n] if n < len(given) else None),
+                        pair.right, n < len(given) and given[n] == n)
+                for n, pair in enumerate(question.pairs)]
+        return Feedback([], response_text(question, response), answer_text(question),
+                        pairs=rows, matched=pairs_matched(question, given))
+    if isinstance(question, ShortAnswer):
+        hit = accepted(question, response)
+        return Feedback([], response_text(question, response), answer_text(question),
+                        note=hit.feedback if hit else None)
     return Feedback([], response_text(question, response), answer_text(question))

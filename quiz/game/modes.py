@@ -40,5 +40,14 @@ MODES: dict[str, Mode] = {mode.name: mode for mode in (
          only_types=("predict",)),
 )}
 
+def limit_for(question, base: float | None) -> float | None:
+    """Seconds allowed for a question: its own `time_limit`, else `base`; a matching's base
+    stretches with its pairs (half of it a pair, and never less than all of it), since it
+    asks several things at once."""
+    if question.time_limit or base is None:
+        return question.time_limit
+    return base * max(1.0, len(getattr(question, "pairs", ())) / 2)
+
+
 PASS_MARK = 0.6
 """The share of a chapter's questions a player must get right to unlock the next."""

@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from quiz.game import calibration
 from quiz.game.answers import Forecast, Response, is_correct, is_scored
-from quiz.game.modes import Mode
+from quiz.game.modes import Mode, limit_for
 from quiz.game.scoring import NO_POINTS, Points, score_answer
 from quiz.model.questions import (
     Decision,
@@ -204,8 +204,7 @@ class Round:
         """Seconds allowed for a question, or None when the mode is untimed."""
         if not self.mode.timed:
             return None
-        question = (dealt or self.current).question
-        return question.time_limit or self.mode.time_limit
+        return limit_for((dealt or self.current).question, self.mode.time_limit)
 
     def time_left(self) -> float | None:
         limit = self.time_limit()

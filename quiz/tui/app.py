@@ -32,8 +32,9 @@ class QuizApp(PlainNotifications, App):
     TITLE = "Scenario Quiz"
     BINDINGS = [
         Binding("ctrl+q", "request_quit", "Quit", priority=True),
-        # A priority key, so `?` opens help even from a number box (which cannot hold it).
-        Binding("question_mark", "help", "Help", priority=True),
+        # A priority key, so `?` opens help even from a number box (which cannot hold it);
+        # F1 too, for a typed answer, which can.
+        Binding("question_mark,f1", "help", "Help", priority=True),
     ]
 
     def __init__(self, session=None, *, loader: Loader | None = None,
@@ -140,7 +141,9 @@ class QuizApp(PlainNotifications, App):
             self.push_screen(ProgressScreen(self.session))
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen | TooSmall):
+        if isinstance(self.screen, HelpScreen):  # the same key closes it
+            self.screen.dismiss(None)
+        elif not isinstance(self.screen, TooSmall):
             self.push_screen(HelpScreen())
 
     # ── Terminal size and hang-up ──────────────────────────────────────────

@@ -150,6 +150,44 @@ def test_no_medals_for_nobody_scoring():
     assert shared.count("🥇") == 2 and "🥉" in shared and " 4. Di" in shared
 
 
+def test_typed_and_matched_answers_read_as_words_after_a_reload(tmp_path):
+    bank = Bank.model_validate({"id": "b", "title": "Typed", "questions": [
+        {"id": "s", "type": "short_answer", "prompt": "Capital?", "answers": ["Seoul"]},
+        {"id": "m", "type": "matching", "prompt": "Match", "distractors": ["Japan"],
+         "pairs": [{"left": "Han", "right": "ROK"}, {"left": "Chang", "right": "PRC"}]}]})
+    dealt = [Dealt(Entry("b", None, bank.questions[0])),
+             Dealt(Entry("b", None, bank.questions[1]), (2, 0, 1))]  # Japan, ROK, PRC
+    clock = Clock()
+    room = Room("ABCD", dealt, ScoringRules(), clock=clock)
+    connection = store.open_store(tmp_path / "t.db")
+    session = store.create_session(connection, room, bank.title)
+    ann, bob = room.join("Ann"), room.join("Bob")
+    for player in (ann, bob):
+        store.commit(connection, store.new_player(session, player))
+    room.control("start")
+    for player, typed in ((ann, "  seoul "), (bob, "Soul")):
+        store.commit(connection, store.answer_row(session, player, room.answer(
+            player.id, 0, typed)))
+    clock.now += 30
+    room.close_if_due()
+    room.control("next")
+    for player, shown in ((ann, [1, 2]), (bob, [0, None])):
+        store.commit(connection, store.answer_row(session, player, room.answer(
+            player.id, 1, shown)))
+    room.control("end")
+    store.commit(connection, store.room_state(session, room))
+    built = report.build_report(connection, session)
+    by_name = {s.name: s for s in built.students}
+    assert by_name["Ann"].answers == ["seoul", "Han → ROK; Chang → PRC"]
+    assert by_name["Bob"].answers == ["Soul", "Han → Japan; Chang → (none)"]
+    assert by_name["Bob"].score == 0 and by_name["Ann"].right == [True, True]
+    typed, matched = built.items
+    assert typed.facility == 0.5 and typed.common_wrong == "Soul"
+    assert matched.answer == "Han → ROK; Chang → PRC"
+    assert matched.common_wrong == "Han → Japan; Chang → (none)"
+    assert "Han → Japan; Chang → (none)" in report.as_text(built)
+
+
 SCENARIO_BANK = {"id": "b", "title": "Decisions and forecasts", "questions": [
     {"id": "q0", "type": "single_choice", "prompt": "Where?", "choices": ["right", "near", "far"],
      "answer": 0},

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from quiz.cli import main
 from quiz.content.lint import lint_file
 from quiz.content.load import load_bank
+from quiz.model.questions import QUESTION_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
 TEACHER_GIFT = """\
@@ -48,9 +49,7 @@ def test_new_writes_a_bank_that_validates_and_plays_and_overwrites_only_with_for
     assert text.startswith("# yaml-language-server: $schema=")
     bank = load_bank(target)
     assert bank.title == "Unit 3: the thaw" and bank.id == "my-first-bank"
-    assert {q.type for _, q in bank.all_questions()} == {
-        "single_choice", "multiple_select", "true_false", "ordering", "numeric",
-        "predict", "decision"}
+    assert {q.type for _, q in bank.all_questions()} == set(QUESTION_TYPES)
     # The only lint findings are the sources the author still has to add.
     assert {p.message.split(" cites ")[1] for p in lint_file(target)} == {"no source"}
     again = runner.invoke(main, ["new", str(target)])

@@ -53,6 +53,10 @@ def hostile_bank() -> Bank:
         {"id": "tf", "type": "true_false", "prompt": "p", "answer": True},
         {"id": "order", "type": "ordering", "prompt": "p", "items": ["a", "b", "c"]},
         {"id": "number", "type": "numeric", "prompt": "p", "answer": 4, "unit": "km"},
+        {"id": "typed", "type": "short_answer", "prompt": "p",
+         "answers": ["a", {"text": "b", "feedback": "f"}]},
+        {"id": "match", "type": "matching", "prompt": "p", "distractors": ["z"],
+         "pairs": [{"left": "a", "right": "x"}, {"left": "b", "right": "y"}]},
         {"id": "decide", "type": "decision", "prompt": "p", "options": [
             {"text": "a", "consequence": "c"}, {"text": "b", "consequence": "d",
                                                 "actual": True, "sources": [dict(source)]}]},
@@ -76,6 +80,14 @@ def hostile_bank() -> Bank:
             option.text, option.consequence = text(), text()
         if question.type == "numeric":
             question.unit = text()
+        for accepted in getattr(question, "answers", []):
+            if not isinstance(accepted, int):
+                accepted.text = text()
+                accepted.feedback = accepted.feedback and text()
+        for pair in getattr(question, "pairs", []):
+            pair.left, pair.right = text(), text()
+        if question.type == "matching":
+            question.distractors = [text()]
         if question.context:
             question.context.date, question.context.place = text(), text()
             question.context.role = text()

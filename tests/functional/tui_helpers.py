@@ -11,10 +11,12 @@ from quiz.game.round import Phase
 from quiz.game.session import Session
 from quiz.model.questions import (
     Decision,
+    Matching,
     MultipleSelect,
     Numeric,
     Ordering,
     Prediction,
+    ShortAnswer,
     SingleChoice,
     TrueFalse,
 )
@@ -80,6 +82,17 @@ async def answer(pilot, app: QuizApp, right: bool = True) -> None:
     elif isinstance(question, Numeric):
         value = question.answer if right else question.answer + question.tolerance + 1
         await pilot.press(*format_number(value))
+        await pilot.press("enter")
+    elif isinstance(question, ShortAnswer):  # typed with stray spaces, in upper case
+        text = question.answers[-1].text
+        typed = text if question.case_sensitive else text.upper()
+        typed = "".join(c for c in typed if c.isprintable())  # keys, not control bytes
+        await pilot.press("space", *(typed if right else typed + "x"), "space", "enter")
+    elif isinstance(question, Matching):  # a letter per item: each pair, or each shifted
+        count = len(question.pairs)
+        for item in range(count):
+            wanted = item if right else (item + 1) % count
+            await pilot.press("ABCDEFGHIJKLMNOPQRSTUVWXYZ"[dealt.order.index(wanted)].lower())
         await pilot.press("enter")
     elif isinstance(question, Decision):  # never marked: take what the record shows
         await pilot.press(str(dealt.order.index(question.actual or 0) + 1))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 SNAPSHOTS = Path(__file__).parent / "__snapshots__" / "test_screens"
+TYPED = Path(__file__).parent / "__snapshots__" / "test_typed_screens"
 MODALS = {"test_help_fits", "test_source_view", "test_leave_dialog"}
 """Screens behind a dialog are dimmed on purpose (an inactive interface, which WCAG
 exempts); the dialogs themselves are checked in the snapshots that show them alone."""
@@ -54,7 +55,8 @@ def low_contrast_runs(svg: str) -> list[tuple[str, str, str, float]]:
     return found
 
 
-SCREENS = sorted(p for p in SNAPSHOTS.glob("*.svg") if p.stem not in MODALS)
+SCREENS = sorted(p for folder in (SNAPSHOTS, TYPED) for p in folder.glob("*.svg")
+                 if p.stem not in MODALS)
 
 
 def test_the_snapshots_are_there():

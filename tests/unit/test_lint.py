@@ -95,3 +95,56 @@ def test_the_hand_written_banks_lint_cleanly():
     """Our own banks are held to the rules (lint findings here are real bugs)."""
     for path in ("questions/campaign.yaml", "questions/examples.yaml"):
         assert [str(p) for p in lint_file(path)] == []
+
+
+def test_short_answer_findings(tmp_path):
+    body = """\
+  - id: copied
+    type: short_answer
+    prompt: Which town, Porthaven or another, hosted the talks?
+    answers: [Porthaven, PHB-1]
+    explanation: Because.""" + SOURCE + """
+  - id: long
+    type: short_answer
+    prompt: What did the minutes say?
+    answers: [the two sides agreed to meet again next spring]
+    case_sensitive: true
+    explanation: Because.""" + SOURCE + """
+  - id: numbers
+    type: short_answer
+    prompt: How many ships came?
+    answers: ["12"]
+    case_sensitive: true
+    explanation: Because.""" + SOURCE + "\n"
+    found = messages(write(tmp_path, body))
+    assert found == [
+        "7: question 'copied': the prompt contains the accepted answer 'Porthaven'; a player "
+        "can copy it",
+        "7: question 'copied': players may type 'PHB-1' without its punctuation; accept "
+        "'PHB1' or 'PHB 1' as well",
+        "14: question 'long': the accepted answer 'the two sides agreed to meet again next "
+        "spring' is 9 words long; players rarely type that exactly, so ask for a shorter "
+        "answer or accept its key words",
+        "23: question 'numbers': case_sensitive changes nothing, as no accepted answer has "
+        "letters with a case; leave it out"]
+
+
+def test_matching_findings(tmp_path):
+    body = """\
+  - id: roles
+    type: matching
+    prompt: Match each harbour master of the north side with a role.
+    pairs:
+      - {left: Ada, right: Harbour master of the north side}
+      - {left: Customs officer Bo, right: Customs officer}
+      - {left: Chen, right: Note-taker for both delegations}
+    distractors: [Note-taker for both delegation]
+    explanation: Because.""" + SOURCE + "\n"
+    found = messages(write(tmp_path, body))
+    assert found == [
+        "8: question 'roles': the match 'Harbour master of the north side' appears in the "
+        "prompt",
+        "9: question 'roles': pair 2 gives itself away: 'Customs officer Bo' and 'Customs "
+        "officer' share their words",
+        "11: question 'roles': right items 3 and 4 are nearly the same; make them clearly "
+        "different"]

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from quiz.content.load import load_file
 from quiz.content.problems import LoadError
 from quiz.model.bank import Bank
-from tests.strategies import bank
+from tests.strategies import ALL_KINDS, bank
 
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -53,7 +53,7 @@ def broken_bank(draw) -> dict:
     """A valid bank with up to four structured faults: fields removed, added or given a
     hostile value, question types swapped, and parts shared (which YAML writes as
     aliases, nested a few levels to probe the expansion limit)."""
-    data = draw(bank())
+    data = draw(bank(ALL_KINDS))
     for _ in range(draw(st.integers(0, 4))):
         target = draw(st.sampled_from(_containers(data)))
         action = draw(st.sampled_from(["drop", "add", "set", "type", "share", "nest"]))
@@ -65,7 +65,8 @@ def broken_bank(draw) -> dict:
                 target[draw(KEYS)] = draw(HOSTILE_VALUE)
             elif action == "type":
                 target["type"] = draw(st.sampled_from(
-                    ["single_choice", "ordering", "numeric", "true_false", "essay"]))
+                    ["single_choice", "ordering", "numeric", "true_false", "short_answer",
+                     "matching", "essay"]))
             elif action in ("share", "nest"):
                 shared = target
                 for _ in range(draw(st.integers(1, 7)) if action == "nest" else 1):

@@ -12,7 +12,7 @@ from quiz.game.modes import MODES, Mode
 from quiz.game.round import Entry, deal
 from quiz.model.bank import Bank
 from quiz.model.scoring import ScoringRules
-from tests.strategies import bank, examples
+from tests.strategies import ALL_KINDS, bank, examples
 
 
 class Clock:
@@ -168,7 +168,8 @@ operations = st.lists(st.one_of(
     st.tuples(st.just("join"), st.text(max_size=30)),
     st.tuples(st.just("answer"), st.integers(0, 6), st.integers(-1, 4),
               st.one_of(st.integers(-3, 8), st.booleans(), st.floats(allow_nan=True),
-                        st.lists(st.integers(-2, 6), max_size=6), st.none(), st.text(max_size=3))),
+                        st.lists(st.integers(-2, 6), max_size=6), st.none(), st.text(max_size=3),
+                        st.lists(st.none() | st.integers(-1, 6), max_size=6))),
     st.tuples(st.just("control"), st.sampled_from(
         ["start", "next", "skip", "pause", "resume", "end", "lock", "unlock"])),
     st.tuples(st.just("kick"), st.integers(1, 6)),
@@ -177,7 +178,7 @@ operations = st.lists(st.one_of(
 
 
 @settings(max_examples=examples(200), deadline=None)
-@given(data=bank(), ops=operations)
+@given(data=bank(ALL_KINDS), ops=operations)
 def test_random_requests_never_break_the_rules(data, ops):
     clock = Clock()
     room = room_for(data, clock)
@@ -199,10 +200,75 @@ def test_random_requests_never_break_the_rules(data, ops):
         for player in room.players.values():
             assert player.score >= 0
             assert player.score == sum(s.points for s in player.answers.values())
-            assert all(s.elapsed <= room.time_limit + 0.25 for s in player.answers.values())
+            assert all(s.elapsed <= room.limit(s.question) + 0.25
+                       for s in player.answers.values())
         names = [p.name.casefold() for p in room.players.values() if not p.kicked]
         assert len(names) == len(set(names))
         assert room.state in {"lobby", "question", "reveal", "paused", "ended"}
+
+
+TYPED_BANK = {"id": "b", "title": "t", "questions": [
+    {"id": "s", "type": "short_answer", "prompt": "Capital?",
+     "answers": ["Seoul", {"text": "Sŏul", "feedback": "Another romanisation."}]},
+    {"id": "m", "type": "matching", "prompt": "Match", "distractors": ["Japan"],
+     "pairs": [{"left": "Han", "right": "ROK"}, {"left": "Chang", "right": "PRC"},
+               {"left": "Carter", "right": "USA"}]}]}
+
+
+def typed_room(clock: Clock) -> Room:
+    """The short answer, then the matching, in the bank's order."""
+    model = Bank.model_validate(TYPED_BANK)
+    entries = [Entry(model.id, None, q) for _, q in model.all_questions()]
+    return Room("ABCD12", deal(entries, MODES["campaign"], 3), ScoringRules(), clock=clock)
+
+
+def test_typed_answers_are_folded_and_bad_text_refused():
+    clock = Clock()
+    room = typed_room(clock)
+    ann, bob, cat = room.join("Ann"), room.join("Bob"), room.join("Cat")
+    room.control("start")
+    assert room.current.question.type == "short_answer"
+    for bad in ["   ", "x" * 1001, "Seoul\x1b[2J", 3, ["Seoul"]]:
+        with pytest.raises(RoomError) as refused:
+            room.answer(ann.id, 0, bad)
+        assert refused.value.code == "malformed"
+    assert room.answer(ann.id, 0, "  SEOUL ").correct
+    assert room.answer(bob.id, 0, "sŏul").correct
+    assert not room.answer(cat.id, 0, "Tokyo").correct
+    from quiz.classroom import views
+
+    room.close_if_due()
+    assert views.reveal(room, bob, room.distribution(), room.ranks()).note == (
+        "Another romanisation.")
+    assert views.reveal(room, ann, room.distribution(), room.ranks()).note is None
+
+
+def test_matching_scores_per_pair_and_counts_each_item_matched():
+    clock = Clock()
+    room = typed_room(clock)
+    ann, bob = room.join("Ann"), room.join("Bob")
+    room.control("start")
+    room.control("skip")
+    room.control("next")
+    question = room.current.question
+    assert question.type == "matching" and room.limit() == 30.0  # 20 s, stretched
+    order = room.current.order
+    right = [order.index(n) for n in range(3)]
+    for bad in [right[:2], right + [None], [0, 0, 9], [None, "1", None], [True, 0, 1]]:
+        with pytest.raises(RoomError):
+            room.answer(ann.id, 1, bad)
+    assert room.answer(ann.id, 1, right).points == 300  # 200, and 100 for speed
+    partial = room.answer(bob.id, 1, [right[0], None, order.index(3)])
+    assert not partial.correct and partial.points == round(200 / 3)
+    assert room.matched() == [2, 1, 1]
+    from quiz.classroom import views
+
+    room.close_if_due()
+    reveal = views.reveal(room, bob, room.distribution(), room.ranks())
+    assert reveal.matches == ["ROK", "PRC", "USA"] and reveal.matched == [2, 1, 1]
+    shown = views.question(room)
+    assert shown.items == ["Han", "Chang", "Carter"] and sorted(shown.choices) == sorted(
+        ["ROK", "PRC", "USA", "Japan"])
 
 
 forecasts = st.one_of(

@@ -203,3 +203,42 @@ def test_aiken_export_reports_the_new_types_as_left_out():
     text, problems = write_aiken(bank)
     assert "Seoul" not in text and "Han Min-koo" not in text
     assert [p.message.split(" is ")[0] for p in problems] == ["question 's'", "question 'm'"]
+
+
+def test_a_matching_gets_more_time_for_more_pairs_unless_it_sets_its_own():
+    from quiz.game.modes import limit_for
+
+    three = model(MATCH)
+    assert limit_for(three, 20.0) == 30.0
+    assert limit_for(model({**MATCH, "pairs": MATCH["pairs"][:2]}), 20.0) == 20.0
+    assert limit_for(model({**MATCH, "time_limit": 12}), 20.0) == 12
+    assert limit_for(model(SHORT), 20.0) == 20.0 and limit_for(model(SHORT), None) is None
+    round_ = Round(deal([Entry("b", None, three)], MODES["challenge"], 1), MODES["challenge"],
+                   ScoringRules())
+    assert round_.time_limit() == 30.0
+
+
+def test_invisible_characters_neither_count_nor_hide_a_duplicate():
+    question = model({**SHORT, "answers": ["Seoul"]})
+    assert is_correct(question, "Se\u200boul") and is_correct(question, "Seo\u00adul")
+    assert error_of({**SHORT, "answers": ["Seoul", "Se\u200boul"]})["type"] == (
+        "duplicate_answer")
+    twins = {**MATCH, "pairs": [*MATCH["pairs"], {"left": "Han\u2060 Min-koo", "right": "x"}]}
+    assert error_of(twins)["type"] == "duplicate_left_item"
+
+
+def test_quiz_key_lists_both_types_in_every_format(write):
+    import json
+
+    from click.testing import CliRunner
+
+    from quiz.cli import main
+
+    path = write("b.yaml", {"id": "b", "title": "B", "questions": [SHORT, MATCH]})
+    for fmt in ("text", "json", "csv", "markdown"):
+        result = CliRunner().invoke(main, ["key", str(path), "--format", fmt])
+        assert result.exit_code == 0, result.output
+        assert "Seoul (also accepted: Sŏul)" in result.output
+        assert "Ashton Carter → United States" in result.output
+    entries = json.loads(CliRunner().invoke(main, ["key", str(path), "--format", "json"]).output)
+    assert [e["type"] for e in entries] == ["short_answer", "matching"]

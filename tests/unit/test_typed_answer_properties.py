@@ -36,11 +36,14 @@ def test_folding_is_idempotent(word):
 
 @PROPS
 @given(answer=text(), before=SPACES, after=SPACES,
-       form=st.sampled_from(["NFC", "NFD", "NFKC", "NFKD"]), case_sensitive=st.booleans())
-def test_an_accepted_answer_counts_however_it_is_spaced_or_composed(
-        answer, before, after, form, case_sensitive):
+       form=st.sampled_from(["NFC", "NFD", "NFKC", "NFKD"]), case_sensitive=st.booleans(),
+       invisible=st.sampled_from(["", "\u200b", "\u00ad", "\u2060", "\ufeff"]),
+       where=st.integers(0, 60))
+def test_an_accepted_answer_counts_however_it_is_spaced_composed_or_hidden(
+        answer, before, after, form, case_sensitive, invisible, where):
     question = short([answer], case_sensitive)
-    typed = before + unicodedata.normalize(form, answer) + after
+    typed = unicodedata.normalize(form, answer)
+    typed = before + typed[:where] + invisible + typed[where:] + after
     assert is_correct(question, typed)
     assert accepted(question, typed) is question.answers[0]
 

@@ -275,6 +275,8 @@ const RENDERERS = {
   multiple_select: renderMultipleSelect,
   ordering: renderOrdering,
   numeric: renderNumeric,
+  short_answer: renderShortAnswer,
+  matching: renderMatching,
   decision: renderDecision,
   predict: renderPredict,
 };

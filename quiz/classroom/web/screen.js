@@ -17,6 +17,19 @@ function labelsOf(question) {
   return question.kind === "true_false" ? ["True", "False"] : question.choices;
 }
 
+// A matching's reveal: how many students matched each item rightly.
+function chartMatched(chart, items, matched) {
+  chart.setAttribute("aria-label", "How many matched each item rightly");
+  const most = Math.max(1, ...matched);
+  chart.replaceChildren(...items.map((item, index) => {
+    const bar = el("span", { class: "bar", "aria-hidden": "true" });
+    bar.style.width = `${(100 * (matched[index] || 0)) / most}%`;
+    return el("li", { class: "is-matched" }, el("span", { class: "choice-label", text: item }),
+      el("span", { class: "track" }, bar),
+      el("span", { class: "n", text: String(matched[index] || 0) }));
+  }));
+}
+
 const SCREEN_HANDLERS = {
   welcome(message) {
     if (message.join_url) show("join-link", message.join_url);
@@ -42,11 +55,16 @@ const SCREEN_HANDLERS = {
       (message.context ? ` · ${message.context}` : ""));
     show("prompt", message.prompt);
     const hint = { numeric: "Type a number" + (message.unit ? ` (${message.unit})` : ""),
-      ordering: "Put these in order",
+      ordering: "Put these in order", short_answer: "Type the answer",
+      matching: "Pick the match for each",
       decision: "A decision: not marked. What would you do?",
       predict: "A forecast: choose, and say how sure you are" }[message.kind];
-    const items = labelsOf(message).map((label) => el("li", { text: label }));
+    const matching = message.kind === "matching";
+    const items = (matching ? message.items : labelsOf(message))
+      .map((label) => el("li", { text: label }));
     document.getElementById("choices").replaceChildren(...items);
+    document.getElementById("matches").replaceChildren(...(matching ? message.choices : [])
+      .map((match) => el("li", { text: match })));
     show("kind-note", hint || ""); // stays while the count of answers below changes
     show("answered", "");
   },
@@ -78,7 +96,10 @@ const SCREEN_HANDLERS = {
     const labels = judged ? message.choices : labelsOf(question);
     const chart = document.getElementById("chart");
     const counts = message.distribution || [];
-    if (!labels.length || !counts.length || !(judged || (question &&
+    chart.setAttribute("aria-label", "What the class chose");
+    if (question && question.kind === "matching" && (message.matched || []).length) {
+      chartMatched(chart, question.items, message.matched);
+    } else if (!labels.length || !counts.length || !(judged || (question &&
         ["single_choice", "true_false"].includes(question.kind)))) {
       chart.replaceChildren();
     } else {

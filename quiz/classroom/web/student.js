@@ -10,6 +10,8 @@ const HINTS = {
   multiple_select: "Keys: a number ticks a choice; Enter sends them all.",
   ordering: "Keys: Shift+↑/↓ or K/J moves the highlighted item; Enter sends.",
   numeric: "Type the number, then Enter.",
+  short_answer: "Type your answer, then Enter.",
+  matching: "Keys: 1–9 goes to an item, a letter picks its match; Enter sends.",
   decision: "Keys: press an option's number.",
   predict: "Keys: a number picks your forecast, then 1–6 how sure you are; Enter sends; " +
     "Esc changes the forecast.",
@@ -141,6 +143,7 @@ const HANDLERS = {
     page.paused = false;
     page.sent = message.locked_in;
     page.myAnswer = message.locked_in ? "(given before you reconnected)" : "";
+    page.myPicks = null;
     const left = message.time_left ?? message.time_limit;
     page.countdown = new Countdown(left, message.time_limit);
     view("question-view");
@@ -179,16 +182,23 @@ const HANDLERS = {
     show("consequence", "");
     show("brier-line", "");
     show("answer-label", "Answer:");
+    show("typed-note", "");
+    document.getElementById("pair-marks").replaceChildren();
     document.getElementById("class-view").hidden = true;
     if (message.kind === "decision" || message.kind === "predict") {
       revealJudged(message);
       return;
     }
     const verdict = show("verdict", message.correct ?
-      `✔ Right! +${plural(message.points, "point")}` : "✘ Not this time. No points.");
+      `✔ Right! +${plural(message.points, "point")}` : message.points ?
+        `✘ Not all right. +${plural(message.points, "point")} for the parts you got right.` :
+        "✘ Not this time. No points.");
     verdict.className = message.correct ? "right" : "wrong";
-    show("your-answer", page.myAnswer ? (message.correct ? "" : `You said: ${page.myAnswer}`)
-      : "No answer from you on this one.");
+    const marked = markPairs(message);
+    show("your-answer", marked ? "" : page.myAnswer ?
+      (message.correct ? "" : `You said: ${page.myAnswer}`) :
+      "No answer from you on this one.");
+    show("typed-note", message.note ? `On your answer: ${message.note}` : "");
     show("right-answer", message.answer);
     show("explanation", message.explanation || "");
     show("source", message.sources && message.sources.length ?
@@ -335,6 +345,7 @@ function submit(value, inWords) {
   if (!page.question || page.paused || page.sent) return;
   page.sent = true;
   page.myAnswer = inWords;
+  page.myPicks = page.question.kind === "matching" ? value : null;
   page.renderer.setEnabled(false);
   note("Sending…");
   const answer = { type: "answer", question: page.question.index, value };
@@ -353,7 +364,7 @@ function lockedIn() {
 function onKey(event) {
   if (document.getElementById("question-view").hidden || !page.renderer) return;
   if (page.paused || page.sent) return;
-  if (event.target.tagName === "INPUT") return; // typing a number
+  if (event.target.tagName === "INPUT") return; // typing a number or an answer
   if (page.renderer.key(event)) event.preventDefault();
 }
 

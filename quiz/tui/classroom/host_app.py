@@ -29,6 +29,14 @@ NAME_WIDTH = 16
 connected (●) columns always show."""
 
 
+def matching_lines(message: p.Question) -> list[Text]:
+    """A matching's items, numbered, then its lettered matches, as the students see them."""
+    lines = [joined((f"{n + 1}. ", "bold"), plain(item), " → ?")
+             for n, item in enumerate(message.items)]
+    return lines + [joined((f"{chr(ord('A') + n)}. ", "bold"), plain(match))
+                    for n, match in enumerate(message.choices)]
+
+
 def cut(name: str, width: int = NAME_WIDTH) -> Text:
     return plain(name if len(name) <= width else name[:width - 1] + "…")
 
@@ -200,7 +208,11 @@ class HostApp(SessionApp):
         lines = [joined((f"Question {message.index + 1} of {message.total}", "dim"),
                         ("  " + (message.context or ""), "dim")),
                  plain(message.prompt, "bold")]
-        lines += [joined((f"{n + 1}. ", "bold"), plain(c)) for n, c in enumerate(message.choices)]
+        if message.kind == "matching":
+            lines += matching_lines(message)
+        else:
+            lines += [joined((f"{n + 1}. ", "bold"), plain(c))
+                      for n, c in enumerate(message.choices)]
         if message.kind in KIND_NOTES:
             lines.append(plain(KIND_NOTES[message.kind], "italic"))
         lines += [Text(""), joined(("Answers in: ", "bold"), f"{answered} of {present}")]
@@ -223,6 +235,11 @@ class HostApp(SessionApp):
             # Leave room for a scrollbar; before the first layout, assume a narrow pane.
             width = (self.query_one("#live").content_region.width or 50) - 2
             body += [Text(""), bar_chart(labels, message.distribution, right, width)]
+        if question and question.kind == "matching" and message.matched:
+            width = (self.query_one("#live").content_region.width or 50) - 2
+            body += [Text(""), plain("Students who matched each item rightly:"),
+                     bar_chart(question.items, message.matched,
+                               set(range(len(message.matched))), width, mark="")]
         if message.sources:
             body += [Text(""), plain("Source: " + "; ".join(message.sources), "dim")]
         self.revealed = Text("\n").join(body)

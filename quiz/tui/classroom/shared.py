@@ -15,8 +15,10 @@ from quiz.tui.widgets.answers import (
     ChoiceAnswer,
     NumericAnswer,
     OrderingAnswer,
+    TypedAnswer,
     choice_hint,
 )
+from quiz.tui.widgets.matching import MatchingAnswer, matching_hint
 
 HINTS = {
     "true_false": "T or 1 for true, F or 2 for false",
@@ -24,13 +26,16 @@ HINTS = {
     "multiple_select": "Space or a number ticks a choice; Enter sends them all",
     "ordering": "Shift+↑/↓ or K/J moves the highlighted item; Enter sends",
     "numeric": "Type the number, then Enter",
+    "short_answer": "Type your answer, then Enter",
     "decision": "Your decision (not marked): press a number, or use the arrows and Enter",
     "predict": "Your forecast: press a number, or use the arrows and Enter; then how sure",
 }
 
 
-def hint_for(kind: str, choices: list[str] | None) -> str:
+def hint_for(kind: str, choices: list[str] | None, items: list[str] | None = None) -> str:
     """The keys for this question; lists longer than nine take a typed number and Enter."""
+    if kind == "matching" and items and choices:
+        return matching_hint(len(items), len(choices))
     if kind in ("single_choice", "multiple_select") and choices and len(choices) > 9:
         return choice_hint(len(choices), multi=kind == "multiple_select")
     return HINTS.get(kind, "")
@@ -81,7 +86,8 @@ class SessionApp(PlainNotifications, App):
         raise NotImplementedError
 
 
-def answer_widget(kind: str, labels: list[str], unit: str | None):
+def answer_widget(kind: str, labels: list[str], unit: str | None,
+                  items: list[str] | None = None):
     if kind == "true_false":
         return ChoiceAnswer(["True", "False"])
     if kind == "multiple_select":
@@ -90,6 +96,10 @@ def answer_widget(kind: str, labels: list[str], unit: str | None):
         return OrderingAnswer(labels)
     if kind == "numeric":
         return NumericAnswer(unit)
+    if kind == "short_answer":
+        return TypedAnswer()
+    if kind == "matching":
+        return MatchingAnswer(items or [], labels)
     return ChoiceAnswer(labels)
 
 

@@ -47,6 +47,8 @@ class StudentApp(SessionApp):
         self.countdown: Countdown | None = None
         self.widget_serial = 0
         self.my_answer = ""
+        self.my_picks: list[int | None] | None = None
+        """A matching's picks, in display positions, to mark each pair at the reveal."""
         self.sent = False
         """An answer to the open question is on its way or stored."""
         self.paused = False
@@ -107,6 +109,7 @@ class StudentApp(SessionApp):
         self.paused = False
         self.sent = message.locked_in
         self.my_answer = "(given before you reconnected)" if message.locked_in else ""
+        self.my_picks = None
         left = message.time_left if message.time_left is not None else message.time_limit
         self.countdown = Countdown(left, message.time_limit)
         self.query_one("#context", Static).update(plain(message.context or ""))
@@ -114,13 +117,15 @@ class StudentApp(SessionApp):
             joined((f"Question {message.index + 1} of {message.total}\n", "dim"),
                    (message.prompt, "bold")))
         self.forecast_choice = None
-        self.query_one("#answer-area", Container).remove_children()
+        area = self.query_one("#answer-area", Container)
+        area.remove_children()
+        area.set_class(message.kind == "matching", "matching")  # two lines an item
         self.show_message(Text(""))
         if message.locked_in:
             self.locked_in()
             return
-        self._mount(answer_widget(message.kind, message.choices, message.unit),
-                    hint_for(message.kind, message.choices))
+        self._mount(answer_widget(message.kind, message.choices, message.unit, message.items),
+                    hint_for(message.kind, message.choices, message.items))
 
     def _mount(self, widget, hint: str) -> None:
         area = self.query_one("#answer-area", Container)
@@ -164,13 +169,22 @@ class StudentApp(SessionApp):
             return
         verdict = (joined(("✔ Right!", "bold green"), f"  +{message.points} points")
                    if message.correct else joined(("✘ Not this time.", "bold red"),
-                                                  "  No points for this one."))
+                                                  "  No points for this one.")
+                   if not message.points else joined(
+                       ("✘ Not all right.", "bold red"),
+                       f"  +{message.points} points for the parts you got right."))
         lines = [verdict]
-        if self.my_answer and not message.correct:
+        pairs = self._pairs_marked(message)
+        if pairs is not None:
+            lines.append(pairs)
+        elif self.my_answer and not message.correct:
             lines.append(joined(("You said: ", "bold"), plain(self.my_answer)))
         elif not self.my_answer:
             lines.append(plain("No answer from you on this one."))
-        lines.append(joined(("Answer: ", "bold"), plain(message.answer)))
+        if message.note:
+            lines.append(joined(("On your answer: ", "bold"), plain(message.note)))
+        if pairs is None:
+            lines.append(joined(("Answer: ", "bold"), plain(message.answer)))
         if message.explanation:
             lines.append(plain(message.explanation))
         lines.append(joined(("Your score: ", "bold"), f"{message.score}",
@@ -209,7 +223,8 @@ class StudentApp(SessionApp):
                 self._enable_answer()
                 if self.forecast_choice is None:
                     self.query_one("#hint", Static).update(
-                        hint_for(self.question.kind, self.question.choices))
+                        hint_for(self.question.kind, self.question.choices,
+                                 self.question.items))
                 else:
                     self._ask_confidence(self.forecast_choice)
         elif message.state == "ended" and self.question is not None:
@@ -249,6 +264,24 @@ class StudentApp(SessionApp):
             self.show_message(plain("Not connected; your answer will be sent when the "
                                     "connection is back."))
 
+    def _pairs_marked(self, message: p.Reveal) -> Text | None:
+        """A matching's items, each ticked or crossed, with the match given and the
+        right one; None for other kinds (or a reveal without the pairs)."""
+        question = self.question
+        if (question is None or question.kind != "matching" or not message.matches
+                or self.my_picks is None):  # another kind, or no picks of this client's
+            return None
+        given = self.my_picks
+        lines = []
+        for item, right, pick in zip(question.items, message.matches, given, strict=False):
+            chosen = question.choices[pick] if pick is not None else "(none)"
+            good = chosen == right
+            lines.append(joined(("✔ " if good else "✘ ", "bold green" if good else "bold red"),
+                                plain(item), " → ", plain(chosen),
+                                ("" if good else "   (right: ", "dim"),
+                                ("" if good else right, "bold"), ("" if good else ")", "dim")))
+        return Text("\n").join(lines)
+
     def _ask_confidence(self, shown: int) -> None:
         """A forecast's second step: how sure is the student of the choice just made?
         Nothing is sent until they say, so no forecast goes without a confidence."""
@@ -274,6 +307,10 @@ class StudentApp(SessionApp):
 
     def _in_words(self, shown) -> str:
         question = self.question
+        if question.kind == "matching" and isinstance(shown, list):
+            self.my_picks = list(shown)
+            return "; ".join(f"{item} → {question.choices[i] if i is not None else '(none)'}"
+                             for item, i in zip(question.items, shown, strict=False))
         labels = ["True", "False"] if question.kind == "true_false" else question.choices
         if isinstance(shown, int) and 0 <= shown < len(labels):
             return labels[shown]

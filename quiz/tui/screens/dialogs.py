@@ -15,7 +15,7 @@ MIN_WIDTH, MIN_HEIGHT = 60, 20
 """The smallest terminal the screens are laid out for; below it the game says so."""
 
 HELP_KEYS = {
-    "Anywhere": [("?", "this help"), ("Ctrl+Q", "quit (asks first)"),
+    "Anywhere": [("? F1", "this help"), ("Ctrl+Q", "quit (asks first)"),
                  ("Ctrl+P", "themes and more")],
     "Menu": [("↑↓ Tab", "choose; Tab: modes"), ("Enter", "start"),
              ("P", "your progress"), ("Delete", "drop a saved round")],
@@ -26,8 +26,11 @@ HELP_KEYS = {
                   ("Shift+↑↓", "move an item (or K/J)"), ("Enter", "submit ticks or order"),
                   ("Escape", "leave; the round is saved")],
     "Over 9 choices": [("type 12", "jump to choice 12"), ("Enter", "pick it")],
+    "Matching": [("↑↓ 1-9", "pick an item"), ("A-Z", "its match; ←→ cycle"),
+                 ("Backspace", "clear its match"), ("Enter", "send the matches")],
 }
-HELP_COLUMNS = (("Anywhere", "Menu", "After answering"), ("Questions", "Over 9 choices"))
+HELP_COLUMNS = (("Anywhere", "Menu", "After answering"),
+                ("Questions", "Over 9 choices", "Matching"))
 
 
 def help_table() -> Table:
@@ -52,13 +55,13 @@ def help_table() -> Table:
 class HelpScreen(ModalScreen[None]):
     """Every key, on one screen; it says so when a small terminal makes it scroll."""
 
-    BINDINGS = [Binding("escape,question_mark,enter", "dismiss_help", "Close")]
+    BINDINGS = [Binding("escape,question_mark,f1,enter", "dismiss_help", "Close")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help") as dialog:
             dialog.border_title = "Scenario Quiz: keys"
             yield Static(help_table())
-            yield Static(Text("The mouse works too. Escape or ? closes this help.",
+            yield Static(Text("The mouse works too. Escape, ? or F1 closes this help.",
                               style="italic"))
 
     def on_mount(self) -> None:

@@ -17,10 +17,12 @@ from quiz.game.session import Session
 from quiz.model.questions import (
     CONFIDENCE_LEVELS,
     Decision,
+    Matching,
     MultipleSelect,
     Numeric,
     Ordering,
     Prediction,
+    ShortAnswer,
     SingleChoice,
     TrueFalse,
 )
@@ -28,7 +30,14 @@ from quiz.tui.messages import AnswerGiven
 from quiz.tui.text import plain
 from quiz.tui.views.feedback import feedback_view
 from quiz.tui.views.judgement import decision_view, forecast_view
-from quiz.tui.widgets.answers import ChoiceAnswer, NumericAnswer, OrderingAnswer, choice_hint
+from quiz.tui.widgets.answers import (
+    ChoiceAnswer,
+    NumericAnswer,
+    OrderingAnswer,
+    TypedAnswer,
+    choice_hint,
+)
+from quiz.tui.widgets.matching import MatchingAnswer, matching_hint
 
 FEEDBACK_HINT = "Enter: next question · S: source in full · ↑↓ PgDn: scroll · Esc: leave"
 
@@ -150,6 +159,12 @@ class QuestionScreen(Screen):
                     "Shift+↑/↓ or K/J to move the highlighted item; Enter to submit")
         if isinstance(question, Numeric):
             return NumericAnswer(question.unit), "Type the number, then Enter"
+        if isinstance(question, ShortAnswer):
+            return TypedAnswer(), "Type your answer, then Enter" + (
+                " (capitals count)" if question.case_sensitive else "")
+        if isinstance(question, Matching):
+            return (MatchingAnswer([pair.left for pair in question.pairs], labels),
+                    matching_hint(len(question.pairs), len(labels)))
         if isinstance(question, Decision):
             return ChoiceAnswer(labels), "Your decision: " + choice_hint(
                 len(labels), multi=False).replace("Press", "press")
@@ -209,7 +224,7 @@ class QuestionScreen(Screen):
         question = dealt.question
         if isinstance(question, TrueFalse):
             response = message.shown == 0
-        elif isinstance(question, Numeric):
+        elif isinstance(question, Numeric | ShortAnswer):
             response = message.shown
         elif isinstance(question, Prediction):
             if self.forecast_choice is None:

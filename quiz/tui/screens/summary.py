@@ -116,8 +116,16 @@ class SummaryScreen(Screen):
             mark = "✔ " if outcome.correct else "✘ "
             parts.append(Text())
             parts.append(hanging(Text(mark, style="bold"), plain(question.prompt)))
-            parts.append(hanging("   You: ", feedback.your_answer))
-            parts.append(hanging("   Right: ", feedback.right_answer))
+            yours, right = feedback.your_answer, feedback.right_answer
+            if feedback.pairs and outcome.response is not None and not outcome.correct:
+                # Only the pairs missed: the ones matched need no second look.
+                missed = [pair for pair in feedback.pairs if not pair.right]
+                yours = "; ".join(f"{pair.left} → {pair.given}" for pair in missed)
+                right = "; ".join(f"{pair.left} → {pair.match}" for pair in missed)
+                parts.append(hanging("   ", f"{feedback.matched} of {len(feedback.pairs)} "
+                                     "pairs right; the others:"))
+            parts.append(hanging("   You: ", yours))
+            parts.append(hanging("   Right: ", right))
             if question.explanation:
                 parts.append(hanging("   ", question.explanation))
             parts.extend(hanging("   ", line)

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from quiz.game.feedback import Feedback, judge
 from quiz.game.round import Dealt, Outcome
-from quiz.model.questions import MultipleSelect, Ordering, SingleChoice
+from quiz.model.questions import Matching, MultipleSelect, Ordering, SingleChoice
 from quiz.tui.text import citation, hanging, joined, plain
 
 
@@ -22,6 +22,10 @@ def verdict(outcome: Outcome, feedback: Feedback) -> Text:
     text = joined(("✘ Not quite", "bold #ff6b6b"))
     if feedback.in_place is not None:
         text.append(f"  {feedback.in_place} of {len(feedback.rows)} in the right place")
+        if outcome.points.total:
+            text.append(f", +{outcome.points.total} points")
+    if feedback.matched is not None and feedback.pairs:
+        text.append(f"  {feedback.matched} of {len(feedback.pairs)} pairs matched")
         if outcome.points.total:
             text.append(f", +{outcome.points.total} points")
     return text
@@ -86,6 +90,21 @@ def ordering_rows(feedback: Feedback) -> Table:
     return table
 
 
+def matching_rows(feedback: Feedback) -> Table:
+    """Each left-hand item with the player's match, ticked or crossed, and the right one."""
+    table = Table(box=None, padding=(0, 1, 0, 0), expand=True, show_edge=False)
+    table.add_column("", no_wrap=True)
+    table.add_column("Item", ratio=1)
+    table.add_column("Your match", ratio=1)
+    table.add_column("Right match", ratio=1)
+    for row in feedback.pairs or []:
+        sign = Text("✔" if row.right else "✘",
+                    style="bold green" if row.right else "bold #ff6b6b")
+        table.add_row(sign, plain(row.left), plain(row.given),
+                      plain(row.match, "bold green" if not row.right else ""))
+    return table
+
+
 def sources_block(sources, *, key_hint: bool = True) -> list:
     """One hanging line per source; the source view (S) shows the rest."""
     lines = [hanging(Text("Source: ", style="bold"), citation(source)) for source in sources]
@@ -107,9 +126,13 @@ def feedback_view(dealt: Dealt, outcome: Outcome) -> Group:
                                 ("   Right answer: ", "bold"), _numbers(feedback, "right")))
     elif isinstance(question, Ordering):
         parts.append(ordering_rows(feedback))
+    elif isinstance(question, Matching):
+        parts.append(matching_rows(feedback))
     else:
         parts.append(joined(("Your answer: ", "bold"), feedback.your_answer, "   ",
                             ("Right answer: ", "bold"), feedback.right_answer))
+    if feedback.note:
+        parts.append(hanging(Text("On your answer: ", style="bold"), feedback.note))
     if question.explanation:
         parts.append(plain(question.explanation))
     parts.extend(sources_block(question.sources))

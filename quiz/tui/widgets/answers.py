@@ -1,4 +1,4 @@
-"""Answer widgets: choices (single, multiple, true/false), ordering, and numbers."""
+"""Answer widgets: choices (single, multiple, true/false), ordering, numbers and typed text."""
 
 from __future__ import annotations
 
@@ -190,3 +190,21 @@ class NumericAnswer(Input):
                             severity="warning")
             return
         self.post_message(AnswerGiven(value))
+
+
+class TypedAnswer(Input):
+    """Type the answer and press Enter. An answer can hold `?`, so help is F1 here."""
+
+    def __init__(self, *, id: str | None = None):
+        from quiz.model.questions import MAX_TYPED
+
+        super().__init__(placeholder="Type your answer, then Enter", max_length=MAX_TYPED,
+                         id=id)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            self.app.notify("Type your answer first, then press Enter.", severity="warning")
+            return
+        self.post_message(AnswerGiven(event.value))
