@@ -304,12 +304,13 @@ class Room:
         question = self.current.question
         if not isinstance(question, Matching):
             return []
-        counts = [0] * len(question.pairs)
+        counts, key = [0] * len(question.pairs), question.key
         for player in self.players.values():
             submission = player.answers.get(self.index)
             if submission and isinstance(submission.value, list):
                 for item, shown in enumerate(submission.value[:len(counts)]):
-                    counts[item] += shown is not None and self.current.order[shown] == item
+                    counts[item] += (shown is not None
+                                     and self.current.order[shown] == key[item])
         return counts
     def class_brier(self) -> float | None:
         """For an open or revealed prediction: the mean Brier score of the forecasts made."""

@@ -94,10 +94,10 @@ def _matching(location: tuple, question: Matching) -> Iterator[Finding]:
                           f"{pair.left!r} and {pair.right!r} share their words")
     yield from _near_twins([pair.left for pair in question.pairs],
                            lambda n: location + ("pairs", n, "left"), qid, "left items")
-    matches = question.matches
-    count = len(question.pairs)
-    yield from _near_twins(matches, lambda n: location + (
-        ("pairs", n, "right") if n < count else ("distractors", n - count)), qid,
+    firsts = question.first_pairs()  # the pair that first gives each shared match
+    count = len(firsts)
+    yield from _near_twins(question.matches, lambda n: location + (
+        ("pairs", firsts[n], "right") if n < count else ("distractors", n - count)), qid,
         "right items")
 
 

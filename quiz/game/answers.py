@@ -51,7 +51,9 @@ def pairs_matched(question: Matching, response: object) -> int:
     """How many left-hand items a matching response pairs with their own right item."""
     if not isinstance(response, tuple | list):
         return 0
-    return sum(1 for left, match in enumerate(response[:len(question.pairs)]) if match == left)
+    key = question.key
+    return sum(1 for left, match in enumerate(response[:len(question.pairs)])
+               if match == key[left])
 
 
 def is_scored(question: Question) -> bool:

@@ -82,8 +82,9 @@ def judge(dealt: Dealt, outcome: Outcome) -> Feedback:
                         right_order=list(question.items))
     if isinstance(question, Matching):
         given = response if isinstance(response, tuple | list) else ()
+        key = question.key
         rows = [PairRow(pair.left, match_text(question, given[n] if n < len(given) else None),
-                        pair.right, n < len(given) and given[n] == n)
+                        pair.right, n < len(given) and given[n] == key[n])
                 for n, pair in enumerate(question.pairs)]
         return Feedback([], response_text(question, response), answer_text(question),
                         pairs=rows, matched=pairs_matched(question, given))

@@ -296,11 +296,17 @@ class Matching(QuestionBase):
         lefts = [pair.left for pair in self.pairs]
         _check_folded_unique([folded(text) for text in lefts],
                              lambda n: ("pairs", n, "left"), "left item", lefts)
-        rights = [pair.right for pair in self.pairs] + self.distractors
-        count = len(self.pairs)
+        # Several items may share a match, as in Moodle (cat → mammal, dog → mammal); it
+        # is then offered once. Distractors must differ from every match and each other.
+        firsts = self.first_pairs()
+        rights = [self.pairs[n].right for n in firsts] + self.distractors
         _check_folded_unique([folded(text) for text in rights],
-                             lambda n: ("pairs", n, "right") if n < count
-                             else ("distractors", n - count), "right item", rights)
+                             lambda n: ("pairs", firsts[n], "right") if n < len(firsts)
+                             else ("distractors", n - len(firsts)), "right item", rights)
+        if len(rights) < 2:
+            raise PydanticCustomError(
+                "one_match", "every item has the same match, so there is nothing to choose; "
+                "give the items different matches or add distractors", {"at": ("pairs",)})
         if len(rights) > MAX_MATCHES:
             raise PydanticCustomError(
                 "too_many_matches", "a matching question shows at most {most} right-hand "
@@ -308,10 +314,25 @@ class Matching(QuestionBase):
                 {"most": MAX_MATCHES, "count": len(rights), "at": ("distractors",)})
         return self
 
+    def first_pairs(self) -> list[int]:
+        """The pairs that first give each distinct match (once folded), in order."""
+        seen: dict[str, int] = {}
+        for index, pair in enumerate(self.pairs):
+            seen.setdefault(folded(pair.right) or f"\x00{index}", index)
+        return list(seen.values())
+
     @property
     def matches(self) -> list[str]:
-        """The right-hand items in the bank's numbering: the pairs' first, then distractors."""
-        return [pair.right for pair in self.pairs] + self.distractors
+        """The right-hand items in the bank's numbering: each distinct match of the pairs,
+        in order of first use, then the distractors."""
+        return [self.pairs[n].right for n in self.first_pairs()] + self.distractors
+
+    @property
+    def key(self) -> list[int]:
+        """Each pair's own match, as an index into `matches`."""
+        firsts = {folded(self.pairs[n].right): position
+                  for position, n in enumerate(self.first_pairs())}
+        return [firsts[folded(pair.right)] for pair in self.pairs]
 
 
 CONFIDENCE_LEVELS = (50, 60, 70, 80, 90, 100)

@@ -330,3 +330,20 @@ def test_decisions_and_forecasts_keep_the_scores_honest(data, ops):
                 right = room.dealt[index].order[value["choice"]] == question.answer
                 assert submission.correct == right
                 assert submission.points == brier_points(value["confidence"], right)
+
+
+def test_a_shared_match_counts_for_each_item_it_fits():
+    bank = {"id": "b", "title": "t", "questions": [
+        {"id": "m", "type": "matching", "prompt": "Match", "pairs": [
+            {"left": "cat", "right": "mammal"}, {"left": "dog", "right": "mammal"},
+            {"left": "eagle", "right": "bird"}]}]}
+    model = Bank.model_validate(bank)
+    entries = [Entry(model.id, None, q) for _, q in model.all_questions()]
+    room = Room("ABCD12", deal(entries, MODES["campaign"], 3), ScoringRules(), clock=Clock())
+    ann = room.join("Ann")
+    room.control("start")
+    order = room.current.order  # two matches shown: mammal (0) and bird (1)
+    assert sorted(order) == [0, 1]
+    mammal, bird = order.index(0), order.index(1)
+    assert room.answer(ann.id, 0, [mammal, mammal, bird]).correct
+    assert room.matched() == [1, 1, 1]

@@ -70,8 +70,10 @@ def test_case_sensitive_answers_may_differ_only_in_case():
     ({"pairs": MATCH["pairs"][:1]}, "too_short", None),
     ({"pairs": [*MATCH["pairs"], {"left": " han  min-koo", "right": "x"}]},
      "duplicate_left_item", ("pairs", 3, "left")),
-    ({"pairs": [*MATCH["pairs"], {"left": "x", "right": "ＣＨＩＮＡ"}]},
-     "duplicate_right_item", ("pairs", 3, "right")),
+    ({"pairs": [{"left": "a", "right": "x"}, {"left": "b", "right": "Ｘ"}], "distractors": []},
+     "one_match", ("pairs",)),
+    ({"pairs": [*MATCH["pairs"], {"left": "Li", "right": "china"}], "distractors": ["China"]},
+     "duplicate_right_item", ("distractors", 0)),
     ({"distractors": ["Japan", "china"]}, "duplicate_right_item", ("distractors", 1)),
     ({"distractors": [f"d{n}" for n in range(24)]}, "too_many_matches", ("distractors",)),
 ])
@@ -79,6 +81,16 @@ def test_matching_rules(change, kind, at):
     error = error_of({**MATCH, **change})
     assert error["type"] == kind
     assert (error.get("ctx") or {}).get("at", None) == at
+
+
+def test_items_may_share_a_match_which_is_offered_once():
+    question = model({**MATCH, "pairs": [*MATCH["pairs"],
+                                         {"left": "Fang Fenghui", "right": "ＣＨＩＮＡ"}]})
+    assert question.matches == ["South Korea", "China", "United States", "Japan"]
+    assert question.key == [0, 1, 2, 1]
+    assert is_correct(question, (0, 1, 2, 1))
+    assert not is_correct(question, (0, 1, 2, 3))
+    assert parts_right(question, (0, 2, 2, 1)) == (3, 4)
 
 
 BROKEN = """\

@@ -92,12 +92,7 @@ def matching(body: str, asked: Asked) -> dict:
             distractors.append(right)
     if len(pairs) < 2:
         raise Unsupported(f"{asked.name} has fewer than two pairs with a left-hand item")
-    rights = {folded(pair["right"]): pair for pair in pairs}
-    for pair in pairs:
-        if rights[folded(pair["right"])] is not pair:
-            raise Unsupported(f"{asked.name} gives {pair['right']!r} as the match of more than "
-                              "one item, which a matching question here cannot hold (each "
-                              "right-hand item matches one left-hand item)")
+    rights = {folded(pair["right"]) for pair in pairs}  # items may share a match
     distractors = [item for item in distractors if folded(item) not in rights]
     data: dict = {"type": "matching", "pairs": pairs}
     if distractors:
