@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
+from quiz.content.lint_wording import has_whole
 from quiz.model.folding import folded
 from quiz.model.questions import Matching, ShortAnswer
 
@@ -33,7 +34,7 @@ def _within(haystack: str, needle: str) -> bool:
     needle = folded(needle)
     if len(needle) < 3:
         return False
-    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", folded(haystack)) is not None
+    return has_whole(folded(haystack), needle)
 
 
 def _stem(question) -> str:

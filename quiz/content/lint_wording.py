@@ -67,8 +67,12 @@ def wording_findings(location: tuple, question) -> Iterator[Finding]:
     yield from _scene_before_source(location, question)
 
 
+HYPHENATED = re.compile(r"[\w-]+")
+WORDS = re.compile(r"[\w'’-]+")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'’-]+", text.casefold())
+    return WORDS.findall(text.casefold())
 
 
 NAME_PAIR = re.compile(r"\b([A-Z][\w-]+ [A-Z][\w-]+)\b")
@@ -103,8 +107,25 @@ def _contains(haystack: str, needle: str) -> bool:
     needle = " ".join(needle.casefold().split())
     if len(needle) < 4:
         return False
-    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", " ".join(haystack.casefold().split())) \
-        is not None
+    return has_whole(" ".join(haystack.casefold().split()), needle)
+
+
+def has_whole(text: str, needle: str) -> bool:
+    """Whether `needle` occurs in `text` as whole words (nothing word-like either side)."""
+    # str.find, not a regex per needle: 10,000 distinct patterns overflow re's cache, and
+    # compiling them was most of lint's time on a large bank.
+    start = text.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        if not _wordy(text[start - 1:start]) and not _wordy(text[end:end + 1]):
+            return True
+        start = text.find(needle, start + 1)
+    return False
+
+
+def _wordy(char: str) -> bool:
+    """Whether a character (or nothing) would continue a word, as regex `\\w` reads it."""
+    return bool(char) and (char.isalnum() or char == "_")
 
 
 def _give_aways(location: tuple, question) -> Iterator[Finding]:
@@ -139,7 +160,7 @@ def _shared_name(choice: str, stem: str) -> str | None:
     tokens = choice.split()
     if not 2 <= len(tokens) <= 3 or not all(t[:1].isupper() for t in tokens):
         return None
-    stem_words = set(re.findall(r"[\w-]+", stem))
+    stem_words = set(HYPHENATED.findall(stem))
     for token in tokens:
         if len(token) >= 3 and token.casefold() not in COMMON_NAME_WORDS and token in stem_words:
             return token

@@ -1,5 +1,6 @@
 """Our own words: no run of eight words from a source article appears in the timeline or
-a shipped bank, outside the articles' own titles (which citations must quote)."""
+a shipped bank, outside the articles' own titles (which citations must quote). Words are
+compared without punctuation, so `US-led` and `US led` are one run."""
 
 from __future__ import annotations
 
@@ -25,13 +26,14 @@ def _runs(words: list[str]) -> set[tuple[str, ...]]:
 
 
 def _texts(node, key: str = ""):
-    """(field, text) for every string in a YAML document, titles left out."""
+    """(field, text) for every string in a YAML document but source titles, which a
+    citation must quote as printed."""
     if isinstance(node, str):
-        if key != "title":
-            yield key, node
+        yield key, node
     elif isinstance(node, dict):
         for name, value in node.items():
-            yield from _texts(value, str(name))
+            if not (name == "title" and "outlet" in node):
+                yield from _texts(value, str(name))
     elif isinstance(node, list):
         for value in node:
             yield from _texts(value, key)

@@ -3,7 +3,11 @@ the field that shows it, and a fixed item gives no finding."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.content.lint import lint_bank
 from quiz.content.lint_wording import scene_span
@@ -101,3 +105,14 @@ def test_scene_dates_in_words(text, first, last):
 
 def test_a_scene_without_a_year_is_not_judged():
     assert scene_span("Years later") is None
+
+
+@given(st.text(alphabet="ab _-é1ß\u0301İ.", max_size=24),
+       st.text(alphabet="ab _-é1ß\u0301İ.", max_size=8))
+def test_whole_word_containment_agrees_with_the_regex_it_replaced(haystack, needle):
+    from quiz.content.lint_wording import _contains
+
+    folded = " ".join(needle.casefold().split())
+    expected = len(folded) >= 4 and re.search(
+        rf"(?<!\w){re.escape(folded)}(?!\w)", " ".join(haystack.casefold().split())) is not None
+    assert _contains(haystack, needle) == expected

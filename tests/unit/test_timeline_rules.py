@@ -240,27 +240,3 @@ def test_fuzzed_seed_files_get_located_errors_only(tmp_path, seed):
     except LoadError as error:
         assert all(p.line >= 1 and p.col >= 1 for p in error.problems)
 
-
-def _prose(value) -> list[str]:
-    """Every string in a document except source titles, which a citation must quote."""
-    if isinstance(value, dict):
-        return [text for key, item in value.items()
-                if not (key == "title" and "outlet" in value) for text in _prose(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _prose(item)]
-    return [value] if isinstance(value, str) else []
-
-
-@pytest.mark.parametrize("document", [SEED, *sorted((ROOT / "questions").glob("*.yaml"))],
-                         ids=lambda p: p.name)
-def test_content_is_in_our_own_words(document):
-    """No run of eight words is copied from the source articles (titles aside)."""
-    articles = sorted((ROOT.parent / "shared" / "seed-articles").glob("0*.txt"))
-    if not articles:
-        pytest.skip("the source articles are not beside this checkout")
-    ours = " ".join(" ".join(_prose(yaml.safe_load(document.read_text()))).split()).casefold()
-    for article in articles:
-        words = article.read_text(encoding="utf-8").casefold().split()
-        for start in range(len(words) - 7):
-            run = " ".join(words[start:start + 8])
-            assert run not in ours, f"copied from {article.name}: {run!r}"
