@@ -199,6 +199,10 @@ class Forecast(StrictModel):
     alternatives: list[Text] = Field(min_length=1, max_length=3)
     """What an analyst could plausibly have expected instead, each plainly not what
     happened; phrased like `answer`."""
+    note: Text | None = None
+    """What the reveal adds, as sentences: how the sources support each part of `answer`
+    beyond the effect itself, and who (if anyone) they credit with it. When given, it
+    replaces the plain 'the source links it to the cause' sentence."""
     role: Text
     """Who the player is, e.g. `a policy officer at South Korea's defence ministry`."""
     place: Text

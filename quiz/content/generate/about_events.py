@@ -231,8 +231,10 @@ def predict(ws: Workspace, event: Event) -> Iterator[Draft]:
         outlet = in_text(ws.records[link.source].outlet)
         # The citation shows the claim's path; the link is said once, unless the effect's
         # own significance already credits the outlet with it.
-        lead = f"What happened: {lower_first(effect.clause or effect.noun)}, {when_phrase(effect)}"
-        if outlet.casefold() not in (effect.significance or "").casefold():
+        lead = f"What happened: {lower_first(effect.clause or effect.noun)} {when_phrase(effect)}"
+        if forecast.note:
+            lead += f". {forecast.note}"
+        elif outlet.casefold() not in (effect.significance or "").casefold():
             lead += (f". {upper_first(outlet)} links it to "
                      f"{event.noun or lower_first(event.title)}")
         question = Prediction(
