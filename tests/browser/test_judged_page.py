@@ -6,14 +6,13 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.chromium import missing
-from tests.browser.test_student_page import browser, join_by_link, player, press, tab, text, texts
+from tests.browser.test_student_page import join_by_link, player, press, text, texts
 from tests.browser.test_student_page import until as wait_for
 from tests.classroom.helpers import SCENARIO, Running, answer, control, host, student
 
 REASON = missing()
 pytestmark = pytest.mark.skipif(REASON is not None,
                                 reason=f"browser tests skipped: {REASON}")
-__all__ = ["browser", "tab"]  # the fixtures, shared with the page's other tests
 
 NEVER = '<img src=x onerror="document.title=1">That Seoul will never host THAAD'
 """A hostile option: it must show as typed, tags and all."""

@@ -9,29 +9,12 @@ import time
 
 import pytest
 
-from tests.browser.chromium import Chromium, missing
+from tests.browser.chromium import missing
 from tests.classroom.helpers import answer, control, host, running, student
 
 REASON = missing()
 pytestmark = pytest.mark.skipif(REASON is not None,
                                 reason=f"browser tests skipped: {REASON}")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = Chromium()
-    yield chromium
-    chromium.quit()
-
-
-@pytest.fixture
-def tab(browser):
-    """A fresh tab (its own sessionStorage), closed afterwards."""
-    driver = browser.driver
-    driver.switch_to.new_window("tab")
-    yield driver
-    driver.close()
-    driver.switch_to.window(driver.window_handles[0])
 
 
 def until(driver, predicate, timeout: float = 8.0, what: str = ""):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.chromium import Chromium, missing
+from tests.browser.chromium import missing
 from tests.browser.test_student_page import join_by_link, player, press, text, texts, until
 from tests.classroom.helpers import Running, control, host, student
 
@@ -14,22 +14,6 @@ REASON = missing()
 pytestmark = pytest.mark.skipif(REASON is not None,
                                 reason=f"browser tests skipped: {REASON}")
 
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = Chromium()
-    yield chromium
-    chromium.quit()
-
-
-@pytest.fixture
-def tab(browser):
-    """A fresh tab (its own sessionStorage), closed afterwards."""
-    driver = browser.driver
-    driver.switch_to.new_window("tab")
-    yield driver
-    driver.close()
-    driver.switch_to.window(driver.window_handles[0])
 
 TYPED = """\
 id: typed

@@ -103,10 +103,7 @@ def unnamed(ws: Workspace, record: SourceRecord) -> Iterator[Draft]:
         explanation=" ".join(parts),
         sources=[ws.sources[record.id]], difficulty="medium",
         tags=[*TAGS, record.date[:4]])
-    if several:
-        question, refs = multiple_select(rng, answers, distractors, **fields)
-    else:
-        question, refs = single_choice(rng, answers[0], distractors, **fields)
+    question, refs = _ask(rng, answers, distractors, fields)
     yield Draft("source", [e.id for e in keys] + [ref for _, ref in distractors], question,
                 refs, [e.id for e in keys])
 
@@ -175,15 +172,10 @@ def opinion(ws: Workspace) -> Iterator[Draft]:
     if not keys:
         return
     rng = ws.rng("source-opinion")
-    if len(keys) > MAX_KEYS:
-        keys = rng.sample(keys, MAX_KEYS)
-    news = [r for r in sources if r.kind in REPORTING]
-    rng.shuffle(news)
-    answers = [(offered(r), r.id) for r in keys]
-    distractors = distinct_by_text(((offered(r), r.id) for r in news),
-                                   [text for text, _ in answers])
-    if len(distractors) < MIN_DISTRACTORS:
+    picked = _pieces(rng, keys, [r for r in sources if r.kind in REPORTING])
+    if picked is None:
         return
+    keys, answers, distractors = picked
     several = len(keys) > 1
     prompt = ("Which of these articles are opinion pieces, arguing a case rather than "
               "reporting the news? Choose every one that applies." if several else
@@ -206,10 +198,7 @@ def opinion(ws: Workspace) -> Iterator[Draft]:
         explanation=" ".join([lead, *(ws.cite(r) for r in keys)]),
         sources=[ws.sources[r.id] for r in [*keys, *reporting]],
         tags=[*TAGS, *dict.fromkeys(r.date[:4] for r in keys)])
-    if several:
-        question, refs = multiple_select(rng, answers, distractors, **fields)
-    else:
-        question, refs = single_choice(rng, answers[0], distractors, **fields)
+    question, refs = _ask(rng, answers, distractors, fields)
     yield Draft("source", [], question, refs, [r.id for r in keys])
 
 
@@ -277,15 +266,10 @@ def printed_dates(ws: Workspace) -> Iterator[Draft]:
     if not keys:
         return
     rng = ws.rng("source-printed")
-    if len(keys) > MAX_KEYS:
-        keys = rng.sample(keys, MAX_KEYS)
-    plain = [r for r in pages if r.printed.marks == "publication"]
-    rng.shuffle(plain)
-    answers = [(offered(r), r.id) for r in keys]
-    distractors = distinct_by_text(((offered(r), r.id) for r in plain),
-                                   [text for text, _ in answers])
-    if len(distractors) < MIN_DISTRACTORS:
+    picked = _pieces(rng, keys, [r for r in pages if r.printed.marks == "publication"])
+    if picked is None:
         return
+    keys, answers, distractors = picked
     several = len(keys) > 1
     prompt = ("Which of these articles are printed under a date that marks something other "
               "than their first publication? Choose every one that applies." if several else
@@ -307,10 +291,7 @@ def printed_dates(ws: Workspace) -> Iterator[Draft]:
         explanation=" ".join([lead, *cites]),
         sources=[ws.sources[r.id] for r in [*keys, *others]],
         tags=[*TAGS, *dict.fromkeys(r.date[:4] for r in keys)])
-    if several:
-        question, refs = multiple_select(rng, answers, distractors, **fields)
-    else:
-        question, refs = single_choice(rng, answers[0], distractors, **fields)
+    question, refs = _ask(rng, answers, distractors, fields)
     yield Draft("source", [], question, refs, [r.id for r in keys])
 
 
@@ -356,6 +337,26 @@ def written(ws: Workspace, record: SourceRecord) -> Iterator[Draft]:
         explanation=f"{lead} {ws.cite(record)}", sources=[ws.sources[record.id]],
         tags=[*TAGS, year])
     yield Draft("source", [], question, refs, year)
+
+
+def _pieces(rng, keys: list[SourceRecord], others: list[SourceRecord]):
+    """Up to MAX_KEYS pieces as keys and the others as wrong options, each offered by its
+    subject; None when too few others remain."""
+    if len(keys) > MAX_KEYS:
+        keys = rng.sample(keys, MAX_KEYS)
+    others = list(others)
+    rng.shuffle(others)
+    answers = [(offered(r), r.id) for r in keys]
+    distractors = distinct_by_text(((offered(r), r.id) for r in others),
+                                   [text for text, _ in answers])
+    return None if len(distractors) < MIN_DISTRACTORS else (keys, answers, distractors)
+
+
+def _ask(rng, answers: list, distractors: list, fields: dict):
+    """One single-choice question for one key, a select-all question for several."""
+    if len(answers) > 1:
+        return multiple_select(rng, answers, distractors, **fields)
+    return single_choice(rng, answers[0], distractors, **fields)
 
 
 def _listed(items: list[str]) -> str:
