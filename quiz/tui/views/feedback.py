@@ -72,7 +72,7 @@ def _numbers(feedback: Feedback, which: str) -> str:
 
 def ordering_rows(feedback: Feedback) -> Table:
     """The player's order beside the right one, each placed item ticked."""
-    table = Table(box=None, padding=(0, 1, 0, 0), expand=True, show_edge=False)
+    table = Table(box=None, padding=(0, 2, 0, 0), expand=True, show_edge=False)
     table.add_column("", no_wrap=True)
     table.add_column("Your order", ratio=1)
     table.add_column("Right order", ratio=1)
@@ -92,7 +92,7 @@ def ordering_rows(feedback: Feedback) -> Table:
 
 def matching_rows(feedback: Feedback) -> Table:
     """Each left-hand item with the player's match, ticked or crossed, and the right one."""
-    table = Table(box=None, padding=(0, 1, 0, 0), expand=True, show_edge=False)
+    table = Table(box=None, padding=(0, 2, 0, 0), expand=True, show_edge=False)
     table.add_column("", no_wrap=True)
     table.add_column("Item", ratio=1)
     table.add_column("Your match", ratio=1)
