@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from quiz.model.common import TEXT_PATTERN, Identifier, Source, StrictModel, Tag, Text
 from quiz.model.folding import folded
-from quiz.safety.terminal import shown
+from quiz.model.rules import check_folded_unique, check_index, check_unique
 
 Difficulty = Literal["easy", "medium", "hard"]
 MAX_CHOICES = 1000
@@ -57,46 +57,6 @@ class QuestionBase(StrictModel):
     """Overrides the timed modes' limit for this question, in seconds."""
 
 
-def _first_duplicate(values: list[str]) -> tuple[int, int] | None:
-    """(repeat, first) positions of the first value that repeats an earlier one, if any."""
-    # One casefold over the joined text is far cheaper than one per value.
-    joined = "\x00".join(values).casefold()
-    keys = joined.split("\x00")
-    if len(keys) != len(values):  # a value held a NUL itself
-        keys = [value.casefold() for value in values]
-    if " ".join(joined.split()) != joined or " \x00" in joined or "\x00 " in joined:
-        keys = [" ".join(key.split()) for key in keys]  # odd spacing somewhere: tidy each
-    if len(set(keys)) == len(keys):
-        return None
-    seen: dict[str, int] = {}
-    for index, key in enumerate(keys):
-        if key in seen:
-            return index, seen[key]
-        seen[key] = index
-    return None
-
-
-def _check_unique(values: list[str], field: str, what: str) -> None:
-    duplicate = _first_duplicate(values)
-    if duplicate:
-        index, first = duplicate
-        raise PydanticCustomError(
-            "duplicate_" + what,
-            "{what} {index} repeats {what} {first} ({text})",
-            {"what": what, "index": index, "first": first, "text": shown(values[index]),
-             "at": (field, index)},
-        )
-
-
-def _check_index(index: int, choices: list[str], at: tuple) -> None:
-    if not 0 <= index < len(choices):
-        raise PydanticCustomError(
-            "answer_out_of_range",
-            "answer {index} is out of range: choices are numbered 0 to {last}",
-            {"index": index, "last": len(choices) - 1, "at": at},
-        )
-
-
 class SingleChoice(QuestionBase):
     """Pick the one correct choice."""
 
@@ -109,8 +69,8 @@ class SingleChoice(QuestionBase):
     # One model-level check per question is much cheaper than a field validator per field.
     @model_validator(mode="after")
     def _answer_fits_choices(self) -> SingleChoice:
-        _check_unique(self.choices, "choices", "choice")
-        _check_index(self.answer, self.choices, ("answer",))
+        check_unique(self.choices, "choices", "choice")
+        check_index(self.answer, self.choices, ("answer",))
         return self
 
 
@@ -125,10 +85,10 @@ class MultipleSelect(QuestionBase):
 
     @model_validator(mode="after")
     def _answers_fit_choices(self) -> MultipleSelect:
-        _check_unique(self.choices, "choices", "choice")
+        check_unique(self.choices, "choices", "choice")
         seen: set[int] = set()
         for position, index in enumerate(self.answers):
-            _check_index(index, self.choices, ("answers", position))
+            check_index(index, self.choices, ("answers", position))
             if index in seen:
                 raise PydanticCustomError(
                     "duplicate_answer", "answer {index} is listed twice",
@@ -155,7 +115,7 @@ class Ordering(QuestionBase):
 
     @model_validator(mode="after")
     def _items_unique(self) -> Ordering:
-        _check_unique(self.items, "items", "item")
+        check_unique(self.items, "items", "item")
         return self
 
 
@@ -216,25 +176,6 @@ class AcceptedAnswer(StrictModel):
     """Shown to a player whose answer matched this one, e.g. why a variant is accepted."""
 
 
-def _check_folded_unique(keys: list[str], at, what: str, texts: list[str]) -> None:
-    """Refuse a value that is empty, or the same as an earlier one, once folded."""
-    seen: dict[str, int] = {}
-    for index, key in enumerate(keys):
-        if not key:
-            raise PydanticCustomError(
-                "empty_" + what.replace(" ", "_"),
-                "{what} {index} is empty once spaces are trimmed and Unicode is folded",
-                {"what": what, "index": index, "at": at(index)})
-        if key in seen:
-            raise PydanticCustomError(
-                "duplicate_" + what.replace(" ", "_"),
-                "{what} {index} repeats {what} {first} ({text}) once spaces, case and "
-                "Unicode forms are set aside",
-                {"what": what, "index": index, "first": seen[key],
-                 "text": shown(texts[index]), "at": at(index)})
-        seen[key] = index
-
-
 class ShortAnswer(QuestionBase):
     """Type the answer; any of the accepted answers counts, compared after trimming spaces
     and folding Unicode (NFKC), and ignoring case unless `case_sensitive`."""
@@ -262,7 +203,7 @@ class ShortAnswer(QuestionBase):
     @model_validator(mode="after")
     def _answers_distinct(self) -> ShortAnswer:
         texts = [answer.text for answer in self.answers]
-        _check_folded_unique([folded(text, case_sensitive=self.case_sensitive)
+        check_folded_unique([folded(text, case_sensitive=self.case_sensitive)
                               for text in texts],
                              lambda n: ("answers", n), "answer", texts)
         return self
@@ -294,13 +235,13 @@ class Matching(QuestionBase):
     @model_validator(mode="after")
     def _items_distinct(self) -> Matching:
         lefts = [pair.left for pair in self.pairs]
-        _check_folded_unique([folded(text) for text in lefts],
+        check_folded_unique([folded(text) for text in lefts],
                              lambda n: ("pairs", n, "left"), "left item", lefts)
         # Several items may share a match, as in Moodle (cat → mammal, dog → mammal); it
         # is then offered once. Distractors must differ from every match and each other.
         firsts = self.first_pairs()
         rights = [self.pairs[n].right for n in firsts] + self.distractors
-        _check_folded_unique([folded(text) for text in rights],
+        check_folded_unique([folded(text) for text in rights],
                              lambda n: ("pairs", firsts[n], "right") if n < len(firsts)
                              else ("distractors", n - len(firsts)), "right item", rights)
         if len(rights) < 2:
@@ -364,7 +305,7 @@ class Decision(QuestionBase):
 
     @model_validator(mode="after")
     def _one_actual_and_distinct(self) -> Decision:
-        _check_unique([option.text for option in self.options], "options", "option")
+        check_unique([option.text for option in self.options], "options", "option")
         actual = [n for n, option in enumerate(self.options) if option.actual]
         if len(actual) > 1:
             raise PydanticCustomError(
@@ -392,8 +333,8 @@ class Prediction(QuestionBase):
 
     @model_validator(mode="after")
     def _answer_fits_choices(self) -> Prediction:
-        _check_unique(self.choices, "choices", "choice")
-        _check_index(self.answer, self.choices, ("answer",))
+        check_unique(self.choices, "choices", "choice")
+        check_index(self.answer, self.choices, ("answer",))
         return self
 
 
