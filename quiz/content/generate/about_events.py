@@ -17,6 +17,7 @@ from quiz.content.generate.context import (
     Draft,
     Workspace,
     in_text,
+    listed,
     lower_first,
     mentioned,
     tags_for,
@@ -166,7 +167,7 @@ def cause(ws: Workspace, event: Event) -> Iterator[Draft]:
         by_outlet.setdefault(link.source, {}).setdefault(path, []).append(effect.noun)
     lead = " ".join(
         f"{upper_first(in_text(ws.records[source].outlet))} links "
-        f"{event.noun if n == 0 else 'it'} to {_effects_listed(by_path)}."
+        f"{event.noun if n == 0 else 'it'} to {_effectslisted(by_path)}."
         for n, (source, by_path) in enumerate(by_outlet.items()))
     lead += " None of the other options appears in the sources"
     fields = dict(
@@ -187,10 +188,6 @@ def cause(ws: Workspace, event: Event) -> Iterator[Draft]:
                 [e.id for e in effects])
 
 
-def _listed(items: list[str]) -> str:
-    """`a`, `a and b`, `a, b and c`."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
 
 def _relay_path(ws: Workspace, event: Event) -> tuple[str, ...]:
     """The hops that carried the event to its article, when another outlet did; else ()."""
@@ -198,14 +195,14 @@ def _relay_path(ws: Workspace, event: Event) -> tuple[str, ...]:
     return tuple(ws.path(event)) if attribution and attribution.outlet else ()
 
 
-def _effects_listed(by_path: dict[tuple[str, ...], list[str]]) -> str:
+def _effectslisted(by_path: dict[tuple[str, ...], list[str]]) -> str:
     """`a, b (relayed from X) and c`, and effects sharing a relay path after the others:
     `a and b, and to c and d (each relayed from X)`, never `a and b and c`."""
     single = [noun + _relayed(path, 1) for path, nouns in by_path.items()
               if len(nouns) == 1 or not path for noun in nouns]
-    shared = [_listed(nouns) + _relayed(path, len(nouns)) for path, nouns in by_path.items()
+    shared = [listed(nouns) + _relayed(path, len(nouns)) for path, nouns in by_path.items()
               if len(nouns) > 1 and path]
-    return ", and to ".join(([_listed(single)] if single else []) + shared)
+    return ", and to ".join(([listed(single)] if single else []) + shared)
 
 
 def _relayed(path: tuple[str, ...], count: int) -> str:

@@ -18,6 +18,7 @@ from quiz.content.generate.context import (
     Draft,
     Workspace,
     in_text,
+    listed,
     published,
     sentence,
     upper_first,
@@ -114,7 +115,7 @@ def _unnamed_lead(ws: Workspace, record: SourceRecord, keys: list[Event]) -> str
     groups: dict[tuple[str, ...], list[str]] = {}
     for event in keys:
         groups.setdefault(tuple(ws.path(event)), []).append(event.attribution.claim)
-    parts = [_listed([f"that {claim}" for claim in claims]) + _origin(hops)
+    parts = [listed([f"that {claim}" for claim in claims]) + _origin(hops)
              for hops, claims in groups.items()]
     what = "these claims" if len(keys) > 1 else "this claim"
     return (f"{upper_first(named(record))} gives no name for the source of {what}: "
@@ -151,10 +152,10 @@ def _credited(ws: Workspace, record: SourceRecord, events: list[Event]) -> str:
             credit = f"{speaker} said"
         credits.setdefault(credit, []).append(that)
     own = credits.pop("it says in its own voice", None)
-    parts = [f"{credit} " + _listed(claims) for credit, claims in credits.items()]
+    parts = [f"{credit} " + listed(claims) for credit, claims in credits.items()]
     if own:  # first, so no "it" can be read as the last speaker named
         itself = _piece(record) if record.kind in OPINION else in_text(record.outlet)
-        parts.insert(0, f"{itself} itself states " + _listed(own))
+        parts.insert(0, f"{itself} itself states " + listed(own))
     return "By contrast, " + "; ".join(parts) + "."
 
 
@@ -188,10 +189,10 @@ def opinion(ws: Workspace) -> Iterator[Draft]:
     lead = " ".join(
         f"{offered(group[0])} is {'an' if kind[0] in 'aeiou' else 'a'} {kind}."
         if len(group) == 1 else
-        f"The articles on {_listed([r.about for r in group])} are {kind}s."
+        f"The articles on {listed([r.about for r in group])} are {kind}s."
         for kind, group in by_kind.items())
     lead += "".join(f" {sentence(r.kind_note)}" for r in keys if r.kind_note)
-    lead += (f" The others report the news: {_listed([named(r) for r in reporting])}."
+    lead += (f" The others report the news: {listed([named(r) for r in reporting])}."
              f" An opinion piece's claims are its author's, so check them against reports.")
     fields = dict(
         id="source-opinion", prompt=prompt, context=looking_back(rng), difficulty="easy",
@@ -281,7 +282,7 @@ def printed_dates(ws: Workspace) -> Iterator[Draft]:
         by_marks.setdefault(record.printed.marks, []).append(record)
     lead = "; ".join(_dates_mark(group, marks, n == 0)
                      for n, (marks, group) in enumerate(by_marks.items())) + "."
-    lead += (f" {upper_first(_listed([named(r) for r in others]))} "
+    lead += (f" {upper_first(listed([named(r) for r in others]))} "
              + ("is dated to its" if len(others) == 1 else "are dated to their")
              + " first publication. A date on a page is only as good as what it stands for.")
     cites = [ws.cite(r) for r in keys]
@@ -304,7 +305,7 @@ def _dates_mark(records: list[SourceRecord], marks: str, first: bool) -> str:
         (record,) = records
         return (f"{'The date' if first else 'that'} on {named(record)}, "
                 f"{in_words(record.printed.date)}, {one}")
-    pages = _listed([f"{named(r)} ({in_words(r.printed.date)})" for r in records])
+    pages = listed([f"{named(r)} ({in_words(r.printed.date)})" for r in records])
     return f"{'The dates' if first else 'those'} on {pages} {several}"
 
 
@@ -358,7 +359,3 @@ def _ask(rng, answers: list, distractors: list, fields: dict):
         return multiple_select(rng, answers, distractors, **fields)
     return single_choice(rng, answers[0], distractors, **fields)
 
-
-def _listed(items: list[str]) -> str:
-    """`a`, `a and b`, `a, b and c`."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

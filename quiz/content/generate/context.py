@@ -202,6 +202,11 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def listed(items: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def sentence(text: str) -> str:
     """Ends with one full stop (or the question or exclamation mark it has)."""
     text = text.strip()
